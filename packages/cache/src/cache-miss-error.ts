@@ -1,0 +1,34 @@
+import { RussoError, isRussoError } from './errors.js'
+
+export interface CacheMissDetails {
+  prompt: string
+  key: string
+  cacheDir: string
+  /** How to record the missing entry, in the words of the tool in use. */
+  hint?: string
+}
+
+const DEFAULT_HINT = "record it by running once with mode 'auto', then commit the cache directory"
+
+/** Thrown in `offline` mode when a prompt has no valid cache entry. */
+export class CacheMissError extends RussoError {
+  readonly prompt: string
+  readonly key: string
+  readonly cacheDir: string
+
+  constructor(details: CacheMissDetails) {
+    super(
+      'RUSSO_CACHE_MISS',
+      `No cached audio for prompt ${JSON.stringify(details.prompt)} (key ${details.key}) in ` +
+        `${details.cacheDir}, and the cache is offline: ${details.hint ?? DEFAULT_HINT}.`,
+    )
+    this.name = 'CacheMissError'
+    this.prompt = details.prompt
+    this.key = details.key
+    this.cacheDir = details.cacheDir
+  }
+}
+
+export function isCacheMissError(value: unknown): value is CacheMissError {
+  return isRussoError(value) && value.code === 'RUSSO_CACHE_MISS'
+}

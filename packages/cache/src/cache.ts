@@ -1,0 +1,244 @@
+import { statSync } from 'node:fs'
+import { opendir } from 'node:fs/promises'
+import { resolve } from 'node:path'
+import { assertValidKey, cacheKey, describe } from './key.js'
+import { assertAudio } from './audio.js'
+import { clearDir, cleanupDir, listDir, removeEntryFiles } from './internal/dir.js'
+import { tryLock } from './internal/lock.js'
+import { type EntryPaths, entryPaths } from './internal/paths.js'
+import { type ReadOptions, type ReadResult, readEntry, sha256Hex } from './internal/read.js'
+import { WarnOnce } from './internal/warn-once.js'
+import { writeEntry } from './internal/write.js'
+import { defaultLogger } from './logger.js'
+import type { Audio, EntryInfo, EntryMeta, RussoLogger } from './types.js'
+
+export const DEFAULT_CACHE_DIR = '.russo_cache'
+
+export interface AudioCacheOptions {
+  logger?: RussoLogger
+  /** Check every hit's sha256 (costs a hash of the audio per read). Default false: `verify()` does it. */
+  verifyOnRead?: boolean
+  /** A lock whose heartbeat is older than this is taken over. Default 30 s. */
+  lockStaleMs?: number
+  /** How long a caller waits for another process's lock before synthesizing itself. Default 60 s. */
+  lockWaitMs?: number
+}
+
+export interface PutOptions {
+  /** The prompt, stored in the meta; reads that pass a prompt reject entries with another one. */
+  prompt?: string
+  /** The key extra, stored in the meta for inspection. */
+  extra?: Record<string, unknown>
+  /** How long the synthesis took, for the "time saved" figure. */
+  synthMs?: number
+}
+
+export interface VerifyReport {
+  checked: number
+  corrupt: { key: string; reason: string }[]
+  removed: number
+}
+
+/** Corrupt states a live writer passes through are only removed once older than any write takes. */
+const TRANSIENT_GRACE_MS = 10_000
+
+/**
+ * The `.russo_cache` directory: `<key>.audio` holds the bytes, `<key>.meta` the JSON that Python
+ * russo reads too. Reads and writes are synchronous: a hit is two small file reads, and the sync
+ * calls are the fastest Node has for that.
+ */
+export class AudioCache {
+  readonly cacheDir: string
+  readonly logger: RussoLogger
+  readonly verifyOnRead: boolean
+  readonly lockStaleMs: number
+  readonly lockWaitMs: number
+  readonly #warnings: WarnOnce
+
+  constructor(cacheDir: string = DEFAULT_CACHE_DIR, options: AudioCacheOptions = {}) {
+    if (typeof cacheDir !== 'string' || cacheDir === '') {
+      throw new TypeError(`AudioCache: cacheDir must be a non-empty path, got ${describe(cacheDir)}.`)
+    }
+    this.cacheDir = resolve(cacheDir)
+    this.logger = options.logger ?? defaultLogger
+    this.verifyOnRead = options.verifyOnRead ?? false
+    this.lockStaleMs = positive(options.lockStaleMs, 30_000, 'lockStaleMs')
+    this.lockWaitMs = positive(options.lockWaitMs, 60_000, 'lockWaitMs')
+    this.#warnings = new WarnOnce(this.logger)
+  }
+
+  cacheKey(prompt: string, extra?: Record<string, unknown>): string {
+    return cacheKey(prompt, extra)
+  }
+
+  /** Cached audio for `key`, or `undefined`. A corrupt entry is a miss, removed with one warning. */
+  get(key: string, options: { prompt?: string } = {}): Audio | undefined {
+    return this.getEntry(key, options)?.audio
+  }
+
+  /** Like `get`, with the entry's meta (prompt, creation time, synthesis time, …). */
+  getEntry(key: string, options: { prompt?: string } = {}): { audio: Audio; meta: EntryMeta } | undefined {
+    assertValidKey(key, 'AudioCache.get')
+    const result = this.#read(key, { prompt: options.prompt, verifySha256: this.verifyOnRead })
+    return result.kind === 'hit' ? { audio: result.audio, meta: result.meta } : undefined
+  }
+
+  /** Whether a valid entry exists, checked without reading the audio. */
+  has(key: string, options: { prompt?: string } = {}): boolean {
+    assertValidKey(key, 'AudioCache.has')
+    return this.#read(key, { prompt: options.prompt, statOnly: true }).kind === 'hit'
+  }
+
+  /** Stores audio under `key`, replacing any entry. Empty audio is refused: it is never a good answer. */
+  put(key: string, audio: Audio, options: PutOptions = {}): void {
+    assertValidKey(key, 'AudioCache.put')
+    assertAudio(audio, 'AudioCache.put: audio')
+    if (audio.data.byteLength === 0) {
+      throw new TypeError(`AudioCache.put: audio for key ${key} is empty (0 bytes); empty audio is never cached.`)
+    }
+    const meta: EntryMeta = {
+      format: audio.format,
+      sampleRate: audio.sampleRate,
+      prompt: options.prompt ?? '',
+      channels: audio.channels,
+      sampleWidth: audio.sampleWidth,
+      bytes: audio.data.byteLength,
+      sha256: sha256Hex(audio.data),
+      createdAt: new Date().toISOString(),
+    }
+    if (options.synthMs !== undefined) meta.synthMs = Math.round(options.synthMs * 10) / 10
+    if (options.extra !== undefined) meta.extra = options.extra
+    writeEntry(this.cacheDir, key, this.#paths(key), audio.data, meta)
+  }
+
+  /** Removes one entry; returns whether there was one. */
+  delete(key: string): boolean {
+    assertValidKey(key, 'AudioCache.delete')
+    return removeEntryFiles(this.#paths(key))
+  }
+
+  /** Removes russo's files (entries, locks, temp files) and nothing else; returns the entries removed. */
+  clear(): number {
+    const removed = clearDir(this.cacheDir)
+    this.logger.debug?.(`cleared ${removed} entries from ${this.cacheDir}`)
+    return removed
+  }
+
+  /** Number of `<key>.audio` files, as Python russo counts them. */
+  size(): number {
+    return listDir(this.cacheDir).filter((e) => e.isFile() && /^[A-Za-z0-9_-]{1,128}\.audio$/.test(e.name)).length
+  }
+
+  /** Valid entries with their meta; the audio is checked by size, not read. */
+  async *entries(): AsyncGenerator<EntryInfo> {
+    for await (const { key, result } of this.#scan({ statOnly: true })) {
+      if (result.kind === 'hit') yield { key, meta: result.meta, audioBytes: result.audioBytes }
+    }
+  }
+
+  /** Number of valid entries and the bytes their files take. */
+  async stats(): Promise<{ entries: number; bytes: number }> {
+    let entries = 0
+    let bytes = 0
+    for await (const { result } of this.#scan({ statOnly: true })) {
+      if (result.kind !== 'hit') continue
+      entries++
+      bytes += result.audioBytes + result.metaBytes
+    }
+    return { entries, bytes }
+  }
+
+  /** Reads every entry in full, checks its sha256, and removes the corrupt ones (unless locked). */
+  async verify(): Promise<VerifyReport> {
+    const report: VerifyReport = { checked: 0, corrupt: [], removed: 0 }
+    for await (const { key, result } of this.#scan({ verifySha256: true })) {
+      report.checked++
+      if (result.kind !== 'corrupt') continue
+      report.corrupt.push({ key, reason: result.reason })
+      if (this.#removeLocked(key, { verifySha256: true })) report.removed++
+    }
+    return report
+  }
+
+  /** Removes the entries whose key is not in `keep` (skipping any another process holds); returns their keys. */
+  async prune(keep: Iterable<string>): Promise<string[]> {
+    const kept = new Set(keep)
+    const removed: string[] = []
+    for await (const { key } of this.#scan({ statOnly: true })) {
+      if (!kept.has(key) && this.#removeLocked(key, undefined)) removed.push(key)
+    }
+    return removed
+  }
+
+  /** Removes leftovers of crashed writers: temp files, stale locks, audio without meta. */
+  cleanup(options: { olderThanMs?: number } = {}): number {
+    return cleanupDir(this.cacheDir, options.olderThanMs ?? TRANSIENT_GRACE_MS, this.lockStaleMs)
+  }
+
+  #paths(key: string): EntryPaths {
+    return entryPaths(this.cacheDir, key)
+  }
+
+  #read(key: string, options: ReadOptions): ReadResult {
+    const result = readEntry(this.#paths(key), options)
+    if (result.kind === 'corrupt') this.#onCorrupt(key, result)
+    return result
+  }
+
+  #onCorrupt(key: string, result: { reason: string; transient: boolean }): void {
+    if (result.transient && !this.#olderThanGrace(key)) return
+    if (this.#removeLocked(key, { verifySha256: this.verifyOnRead })) {
+      this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${this.cacheDir} (${result.reason}); removed, it will be synthesized again.`)
+    }
+  }
+
+  #olderThanGrace(key: string): boolean {
+    const newest = Math.max(...[this.#paths(key).audio, this.#paths(key).meta].map(mtimeOrNow))
+    return Date.now() - newest > TRANSIENT_GRACE_MS
+  }
+
+  /** Removes an entry that is not (or no longer) a valid hit, only while holding its lock. */
+  #removeLocked(key: string, recheck: ReadOptions | undefined): boolean {
+    const paths = this.#paths(key)
+    const attempt = tryLock(paths.lock, key, this.lockStaleMs)
+    if (!attempt.acquired) return false
+    try {
+      if (recheck !== undefined && readEntry(paths, recheck).kind === 'hit') return false
+      return removeEntryFiles(paths)
+    } finally {
+      attempt.lock.release()
+    }
+  }
+
+  async *#scan(options: ReadOptions): AsyncGenerator<{ key: string; result: ReadResult }> {
+    let dir
+    try {
+      dir = await opendir(this.cacheDir)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
+      throw error
+    }
+    for await (const entry of dir) {
+      const match = /^([A-Za-z0-9_-]{1,128})\.meta$/.exec(entry.name)
+      if (match === null || entry.isDirectory()) continue
+      const key = match[1] as string
+      yield { key, result: readEntry(this.#paths(key), options) }
+    }
+  }
+}
+
+function mtimeOrNow(path: string): number {
+  try {
+    return statSync(path).mtimeMs
+  } catch {
+    return 0
+  }
+}
+
+function positive(value: number | undefined, fallback: number, name: string): number {
+  if (value === undefined) return fallback
+  if (typeof value !== 'number' || !(value > 0)) {
+    throw new TypeError(`AudioCache: ${name} must be a positive number of milliseconds, got ${describe(value)}.`)
+  }
+  return value
+}

@@ -1,0 +1,102 @@
+import { createHash } from 'node:crypto'
+import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import type { Audio, EntryMeta } from '../types.js'
+import { audioFromMeta, parseMeta } from './meta.js'
+import type { EntryPaths } from './paths.js'
+
+export type ReadResult =
+  | { kind: 'hit'; audio: Audio; meta: EntryMeta; audioBytes: number; metaBytes: number }
+  | { kind: 'absent' }
+  /** `transient`: a state a live writer passes through (audio renamed, meta not yet), or a crash left. */
+  | { kind: 'corrupt'; reason: string; transient: boolean }
+
+export interface ReadOptions {
+  prompt?: string | undefined
+  verifySha256?: boolean | undefined
+  /** Only check the audio's size; do not read it. */
+  statOnly?: boolean | undefined
+}
+
+const NO_FOLLOW = constants.O_RDONLY | constants.O_NOFOLLOW
+
+type Opened = { fd: number; size: number } | { error: string; missing: boolean }
+
+/** Opens a regular file without following links: a link or a directory is never an entry. */
+function openRegular(path: string): Opened {
+  let fd: number
+  try {
+    fd = openSync(path, NO_FOLLOW)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT') return { error: 'missing', missing: true }
+    if (code === 'ELOOP') return { error: 'is a symbolic link', missing: false }
+    return { error: `cannot be opened (${code})`, missing: false }
+  }
+  const stat = fstatSync(fd)
+  if (!stat.isFile()) {
+    closeSync(fd)
+    return { error: 'is not a regular file', missing: false }
+  }
+  return { fd, size: stat.size }
+}
+
+function readAll(fd: number, size: number): Buffer {
+  const buf = Buffer.allocUnsafe(size)
+  let off = 0
+  try {
+    while (off < size) {
+      const n = readSync(fd, buf, off, size - off, off)
+      if (n === 0) break
+      off += n
+    }
+  } finally {
+    closeSync(fd)
+  }
+  return off === size ? buf : buf.subarray(0, off)
+}
+
+/**
+ * Reads and validates one entry: the meta parses with the fields Python russo needs, the audio is a
+ * regular non-empty file of the length the meta records. The sha256 is only checked when asked for.
+ */
+export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadResult {
+  const metaFile = openRegular(paths.meta)
+  if ('error' in metaFile) {
+    if (!metaFile.missing) return { kind: 'corrupt', reason: `meta ${metaFile.error}`, transient: false }
+    const audioFile = openRegular(paths.audio)
+    if ('error' in audioFile) {
+      return audioFile.missing ? { kind: 'absent' } : { kind: 'corrupt', reason: `audio ${audioFile.error}`, transient: false }
+    }
+    closeSync(audioFile.fd)
+    return { kind: 'corrupt', reason: 'audio without meta', transient: true }
+  }
+  const metaBytes = metaFile.size
+  const meta = parseMeta(readAll(metaFile.fd, metaFile.size).toString('utf8'))
+  if (typeof meta === 'string') return { kind: 'corrupt', reason: meta, transient: false }
+  if (options.prompt !== undefined && meta.prompt !== '' && meta.prompt !== options.prompt) {
+    return { kind: 'corrupt', reason: 'meta holds a different prompt', transient: false }
+  }
+  const audioFile = openRegular(paths.audio)
+  if ('error' in audioFile) return { kind: 'corrupt', reason: `audio ${audioFile.error}`, transient: false }
+  const expected = meta.bytes ?? audioFile.size
+  if (audioFile.size === 0 || audioFile.size !== expected) {
+    closeSync(audioFile.fd)
+    return { kind: 'corrupt', reason: `audio has ${audioFile.size} bytes, meta says ${expected}`, transient: true }
+  }
+  if (options.statOnly) {
+    closeSync(audioFile.fd)
+    return { kind: 'hit', audio: audioFromMeta(meta, new Uint8Array(0)), meta, audioBytes: expected, metaBytes }
+  }
+  const data = readAll(audioFile.fd, audioFile.size)
+  if (data.length !== expected) {
+    return { kind: 'corrupt', reason: `audio shrank while read`, transient: true }
+  }
+  if (options.verifySha256 && meta.sha256 !== undefined && sha256Hex(data) !== meta.sha256) {
+    return { kind: 'corrupt', reason: 'audio does not match meta.sha256', transient: false }
+  }
+  return { kind: 'hit', audio: audioFromMeta(meta, data), meta, audioBytes: expected, metaBytes }
+}
+
+export function sha256Hex(data: Uint8Array): string {
+  return createHash('sha256').update(data).digest('hex')
+}

@@ -1,0 +1,54 @@
+import { createHash } from 'node:crypto'
+import { pyJsonDumps } from './internal/py-json.js'
+
+const KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
+
+/**
+ * The cache key of a prompt, exactly as Python russo computes it:
+ * `sha256(json.dumps({"prompt": prompt, **extra}, sort_keys=True))[:24]`.
+ * `extra` holds the settings that change the audio (voice, model, …) as plain JSON values.
+ */
+export function cacheKey(prompt: string, extra: Record<string, unknown> = {}): string {
+  if (typeof prompt !== 'string') {
+    throw new TypeError(`cacheKey: prompt must be a string, got ${describe(prompt)}.`)
+  }
+  assertPlainRecord(extra, 'cacheKey: extra')
+  if (Object.hasOwn(extra, 'prompt')) {
+    // Python russo lets extra.prompt replace the prompt, giving every prompt the same key (and audio).
+    throw new TypeError(
+      'cacheKey: extra must not contain "prompt": it would replace the prompt in the key. Rename that setting.',
+    )
+  }
+  const blob = pyJsonDumps({ prompt, ...extra }, 'extra')
+  return createHash('sha256').update(blob, 'utf8').digest('hex').slice(0, 24)
+}
+
+/** Keys name files, so anything but `[A-Za-z0-9_-]{1,128}` is refused before the disk is touched. */
+export function assertValidKey(key: unknown, where: string): asserts key is string {
+  if (typeof key !== 'string' || !KEY_PATTERN.test(key)) {
+    throw new TypeError(
+      `${where}: invalid cache key ${describe(key)}; a key is 1-128 characters of A-Z, a-z, 0-9, "_" and "-" ` +
+        '(use cacheKey(prompt, extra) to make one).',
+    )
+  }
+}
+
+export function isValidKey(key: string): boolean {
+  return KEY_PATTERN.test(key)
+}
+
+export function assertPlainRecord(value: unknown, name: string): asserts value is Record<string, unknown> {
+  const proto = value !== null && typeof value === 'object' ? (Object.getPrototypeOf(value) as unknown) : undefined
+  if (Array.isArray(value) || (proto !== Object.prototype && proto !== null)) {
+    throw new TypeError(`${name} must be a plain object of JSON values, got ${describe(value)}.`)
+  }
+}
+
+export function describe(value: unknown): string {
+  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
+  if (value === null) return 'null'
+  if (Array.isArray(value)) return 'an array'
+  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`
+  if (typeof value === 'bigint') return `the BigInt ${value}n`
+  return `${typeof value} ${String(value)}`
+}
