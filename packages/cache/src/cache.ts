@@ -1,4 +1,4 @@
-import { statSync } from 'node:fs'
+import { type Dir, statSync } from 'node:fs'
 import { opendir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { assertValidKey, cacheKey, describe } from './key.js'
@@ -155,7 +155,7 @@ export class AudioCache {
       report.checked++
       if (result.kind !== 'corrupt') continue
       report.corrupt.push({ key, reason: result.reason })
-      if (this.#removeLocked(key, { verifySha256: true })) report.removed++
+      if (this.#removeLocked(key, { verifySha256: true }) === 'removed') report.removed++
     }
     return report
   }
@@ -165,7 +165,7 @@ export class AudioCache {
     const kept = new Set(keep)
     const removed: string[] = []
     for await (const { key } of this.#scan({ statOnly: true })) {
-      if (!kept.has(key) && this.#removeLocked(key, undefined)) removed.push(key)
+      if (!kept.has(key) && this.#removeLocked(key, undefined) === 'removed') removed.push(key)
     }
     return removed
   }
@@ -181,15 +181,17 @@ export class AudioCache {
 
   #read(key: string, options: ReadOptions): ReadResult {
     const result = readEntry(this.#paths(key), options)
-    if (result.kind === 'corrupt') this.#onCorrupt(key, result)
+    if (result.kind === 'corrupt') this.#onCorrupt(key, result, options)
     return result
   }
 
-  #onCorrupt(key: string, result: { reason: string; transient: boolean }): void {
+  /** One warning per corrupt entry; silent while another process holds its lock (it may be mid-write). */
+  #onCorrupt(key: string, result: { reason: string; transient: boolean }, options: ReadOptions): void {
     if (result.transient && !this.#olderThanGrace(key)) return
-    if (this.#removeLocked(key, { verifySha256: this.verifyOnRead })) {
-      this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${this.cacheDir} (${result.reason}); removed, it will be synthesized again.`)
-    }
+    const removal = this.#removeLocked(key, { ...options, statOnly: false })
+    if (removal === 'held') return
+    const outcome = removal === 'removed' ? 'removed, it will be synthesized again' : `left in place (${removal})`
+    this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${this.cacheDir} (${result.reason}); ${outcome}.`)
   }
 
   #olderThanGrace(key: string): boolean {
@@ -197,21 +199,24 @@ export class AudioCache {
     return Date.now() - newest > TRANSIENT_GRACE_MS
   }
 
-  /** Removes an entry that is not (or no longer) a valid hit, only while holding its lock. */
-  #removeLocked(key: string, recheck: ReadOptions | undefined): boolean {
+  /**
+   * Removes an entry only while holding its lock, and (with `recheck`) only if it is still not a hit
+   * under those read options. Returns 'held' when another process has the lock, or why it stayed.
+   */
+  #removeLocked(key: string, recheck: ReadOptions | undefined): 'removed' | 'held' | string {
     const paths = this.#paths(key)
     const attempt = tryLock(paths.lock, key, this.lockStaleMs)
-    if (!attempt.acquired) return false
+    if (!attempt.acquired) return 'unavailable' in attempt ? `cannot lock it: ${attempt.unavailable.code}` : 'held'
     try {
-      if (recheck !== undefined && readEntry(paths, recheck).kind === 'hit') return false
-      return removeEntryFiles(paths)
+      if (recheck !== undefined && readEntry(paths, recheck).kind === 'hit') return 'valid again'
+      return removeEntryFiles(paths) ? 'removed' : 'nothing removable'
     } finally {
       attempt.lock.release()
     }
   }
 
   async *#scan(options: ReadOptions): AsyncGenerator<{ key: string; result: ReadResult }> {
-    let dir
+    let dir: Dir
     try {
       dir = await opendir(this.cacheDir)
     } catch (error) {

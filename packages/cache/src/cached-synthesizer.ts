@@ -191,6 +191,7 @@ export class CachedSynthesizer implements Synthesizer {
       code === 'RUSSO_LOCK_TIMEOUT'
         ? `russo: ${reason.message} Synthesizing without the lock.`
         : `russo: cannot lock entries in the cache ${this.cache.cacheDir} (${reason.message}); going on without caching.`
-    this.#warnings.warn(`lock:${code}`, message)
+    // Same id as a failed write: a cache that cannot be written is one warning, not two.
+    this.#warnings.warn(code === 'RUSSO_LOCK_TIMEOUT' ? `lock:${code}` : `write:${code}`, message)
   }
 }

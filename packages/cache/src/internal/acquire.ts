@@ -14,7 +14,7 @@ export type Acquired<T> =
 
 /**
  * Takes the key's lock, polling while another process holds it. Between polls `ready()` is asked
- * whether the holder has produced the entry. Polling starts at 5 ms and backs off to 100 ms.
+ * whether the holder has produced the entry. Polling starts at 5 ms and backs off to 20 ms (a poll is a few failed opens; a waiter sees the entry soon after it lands).
  */
 export async function acquireEntryLock<T>(
   cache: AudioCache,
@@ -47,6 +47,6 @@ export async function acquireEntryLock<T>(
       return { kind: 'unlocked', reason: new LockTimeoutError(key, waited, attempt.holder) }
     }
     await delay(pause, undefined, signal ? { signal } : {})
-    pause = Math.min(100, pause * 2)
+    pause = Math.min(20, pause * 2)
   }
 }

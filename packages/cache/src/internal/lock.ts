@@ -48,10 +48,18 @@ export function tryLock(lockPath: string, key: string, staleMs: number): TryLock
       takeOver(lockPath, key, seen.raw)
       continue
     }
+    let failed: NodeJS.ErrnoException | undefined
     try {
       writeSync(fd, JSON.stringify(content))
+    } catch (error) {
+      failed = error as NodeJS.ErrnoException
     } finally {
       closeSync(fd)
+    }
+    if (failed !== undefined) {
+      // A full disk: an empty lock left behind would hold off every caller until it went stale.
+      rmSync(lockPath, { force: true })
+      return { acquired: false, unavailable: failed }
     }
     return { acquired: true, lock: holdLock(lockPath, content.token, staleMs) }
   }

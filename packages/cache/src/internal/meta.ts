@@ -27,7 +27,13 @@ export function serializeMeta(meta: EntryMeta): string {
   if (meta.createdAt !== undefined) file.created_at = meta.createdAt
   if (meta.synthMs !== undefined) file.synth_ms = meta.synthMs
   if (meta.extra !== undefined) file.extra = meta.extra
-  return `${JSON.stringify(file, null, 2)}\n`
+  // ASCII only, as json.dumps writes it: Python russo reads metas with the locale's encoding
+  // (cp1252 on Windows), where raw UTF-8 prompts fail to decode and crash its get().
+  return `${JSON.stringify(file, null, 2).replace(/[\u0080-\uffff]/g, escapeUnit)}\n`
+}
+
+function escapeUnit(unit: string): string {
+  return `\\u${unit.charCodeAt(0).toString(16).padStart(4, '0')}`
 }
 
 /** Returns the meta, or a reason why the text is not a usable meta. Unknown fields are ignored. */

@@ -83,6 +83,10 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
     closeSync(audioFile.fd)
     return { kind: 'corrupt', reason: `audio has ${audioFile.size} bytes, meta says ${expected}`, transient: true }
   }
+  if (meta.bytes === undefined && isLfsPointer(audioFile.fd, audioFile.size)) {
+    closeSync(audioFile.fd)
+    return { kind: 'corrupt', reason: 'audio is a Git LFS pointer (run `git lfs pull`)', transient: false }
+  }
   if (options.statOnly) {
     closeSync(audioFile.fd)
     return { kind: 'hit', audio: audioFromMeta(meta, new Uint8Array(0)), meta, audioBytes: expected, metaBytes }
@@ -95,6 +99,15 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
     return { kind: 'corrupt', reason: 'audio does not match meta.sha256', transient: false }
   }
   return { kind: 'hit', audio: audioFromMeta(meta, data), meta, audioBytes: expected, metaBytes }
+}
+
+const LFS_POINTER = Buffer.from('version https://git-lfs.github.com/spec/v1')
+
+/** Python russo's metas have no `bytes` to catch a Git LFS pointer checked out in place of the audio. */
+function isLfsPointer(fd: number, size: number): boolean {
+  if (size < LFS_POINTER.length || size >= 1024) return false
+  const head = Buffer.alloc(LFS_POINTER.length)
+  return readSync(fd, head, 0, head.length, 0) === head.length && head.equals(LFS_POINTER)
 }
 
 export function sha256Hex(data: Uint8Array): string {

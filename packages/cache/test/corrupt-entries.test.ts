@@ -1,0 +1,213 @@
+import { lstatSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { AudioCache } from '../src/index.js'
+import {
+  backdate,
+  bytesOf,
+  captureLogger,
+  type EntryFiles,
+  exists,
+  holdLock,
+  makeAudio,
+  putEntry,
+  tempDir,
+  writeRaw,
+} from './helpers/fixtures.js'
+
+/** Older than the grace a live writer gets before a half-written entry counts as corrupt. */
+const OLD = 60_000
+const PROMPT = 'book a flight'
+
+interface Scene {
+  dir: string
+  key: string
+  files: EntryFiles
+  cache: AudioCache
+  warnings: string[]
+}
+
+/** A valid entry for PROMPT, then `damage` applied to its files. */
+function corrupted(damage: (files: EntryFiles, dir: string) => void, options: { verifyOnRead?: boolean } = {}): Scene {
+  const dir = join(tempDir(), 'cache')
+  const { key, ...files } = putEntry(dir, PROMPT, makeAudio({ size: 100 }))
+  damage(files, dir)
+  const { logger, warnings } = captureLogger()
+  return { dir, key, files, cache: new AudioCache(dir, { logger, ...options }), warnings }
+}
+
+function expectMissWithOneWarning({ cache, key, warnings }: Scene, prompt?: string): void {
+  const options = prompt === undefined ? {} : { prompt }
+  expect(cache.get(key, options)).toBeUndefined()
+  expect(cache.get(key, options)).toBeUndefined()
+  expect(cache.has(key, options)).toBe(false)
+  expect(warnings).toHaveLength(1)
+  expect(warnings[0]).toContain(`corrupt cache entry ${key}`)
+}
+
+const rewriteMeta = (change: Record<string, unknown>) => (files: EntryFiles) => {
+  const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as Record<string, unknown>
+  writeRaw(files.meta, { ...meta, ...change })
+}
+
+const LFS_POINTER = [
+  'version https://git-lfs.github.com/spec/v1',
+  `oid sha256:${'ab'.repeat(32)}`,
+  'size 100',
+  '',
+].join('\n')
+
+describe('a corrupt entry is a miss with one warning, and its regular files are removed', () => {
+  test.each([
+    ['garbage meta', (f: EntryFiles) => writeRaw(f.meta, '{"format": "pcm", "sample_ra')],
+    ['meta that is a JSON array', (f: EntryFiles) => writeRaw(f.meta, '[1, 2]')],
+    ['sample_rate "16000"', rewriteMeta({ sample_rate: '16000' })],
+    ['sample_rate 16000.5', rewriteMeta({ sample_rate: 16000.5 })],
+    ['format 5', rewriteMeta({ format: 5 })],
+    ['prompt 7', rewriteMeta({ prompt: 7 })],
+    ['bytes -1', rewriteMeta({ bytes: -1 })],
+  ])('%s', (_, damage) => {
+    const scene = corrupted(damage)
+    expectMissWithOneWarning(scene)
+    expect([exists(scene.files.audio), exists(scene.files.meta)]).toEqual([false, false])
+  })
+
+  test('meta without an audio file', () => {
+    const scene = corrupted((f) => rmSync(f.audio))
+    expectMissWithOneWarning(scene)
+    expect(exists(scene.files.meta)).toBe(false)
+  })
+
+  test('a meta holding another prompt, when the caller passes the prompt', () => {
+    const scene = corrupted(rewriteMeta({ prompt: 'book a hotel' }))
+    expect(scene.cache.has(scene.key)).toBe(true)
+    expectMissWithOneWarning(scene, PROMPT)
+    expect(scene.warnings[0]).toContain('different prompt')
+    expect(exists(scene.files.meta)).toBe(false)
+  })
+
+  test('truncated audio: left alone while a writer may be busy, removed once older than the grace', () => {
+    const scene = corrupted((f) => writeRaw(f.audio, readFileSync(f.audio).subarray(0, 50)))
+    expect(scene.cache.get(scene.key)).toBeUndefined()
+    expect(scene.warnings).toEqual([])
+    expect(exists(scene.files.audio)).toBe(true)
+    backdate(OLD, scene.files.audio, scene.files.meta)
+    expectMissWithOneWarning(scene)
+    expect(scene.warnings[0]).toContain('audio has 50 bytes, meta says 100')
+    expect([exists(scene.files.audio), exists(scene.files.meta)]).toEqual([false, false])
+  })
+
+  test('a Git LFS pointer file in place of the audio', () => {
+    const scene = corrupted((f) => {
+      writeRaw(f.audio, LFS_POINTER)
+      backdate(OLD, f.audio, f.meta)
+    })
+    expectMissWithOneWarning(scene)
+    expect(exists(scene.files.audio)).toBe(false)
+  })
+
+  test('a Git LFS pointer under a Python-written meta (which records no length)', () => {
+    const scene = corrupted((f) => {
+      writeRaw(f.meta, { format: 'wav', sample_rate: 24000, prompt: PROMPT })
+      writeRaw(f.audio, LFS_POINTER)
+    })
+    expectMissWithOneWarning(scene, PROMPT)
+    expect(scene.warnings[0]).toContain('Git LFS pointer (run `git lfs pull`)')
+    expect(exists(scene.files.audio)).toBe(false)
+  })
+
+  test('audio without meta: a miss; after the grace, removed by get and by cleanup', () => {
+    const scene = corrupted((f) => rmSync(f.meta))
+    expect(scene.cache.get(scene.key)).toBeUndefined()
+    expect(scene.cache.cleanup()).toBe(0)
+    expect([scene.warnings, exists(scene.files.audio)]).toEqual([[], true])
+    backdate(OLD, scene.files.audio)
+    expectMissWithOneWarning(scene)
+    expect(exists(scene.files.audio)).toBe(false)
+
+    const again = corrupted((f) => {
+      rmSync(f.meta)
+      backdate(OLD, f.audio)
+    })
+    expect(again.cache.cleanup()).toBe(1)
+    expect(exists(again.files.audio)).toBe(false)
+  })
+
+  test.each([
+    ['audio', (f: EntryFiles) => f.audio],
+    ['meta', (f: EntryFiles) => f.meta],
+  ])('a directory where the %s file should be is not removed', (_, pick) => {
+    const scene = corrupted((f) => {
+      rmSync(pick(f))
+      mkdirSync(pick(f))
+      writeFileSync(join(pick(f), 'inside'), 'keep me')
+    })
+    expectMissWithOneWarning(scene)
+    expect(readFileSync(join(pick(scene.files), 'inside'), 'utf8')).toBe('keep me')
+  })
+
+  test.each([
+    ['audio', (f: EntryFiles) => f.audio],
+    ['meta', (f: EntryFiles) => f.meta],
+  ])('a symlink as the %s file, to a valid file elsewhere: never followed, never removed', (_, pick) => {
+    const outside = join(tempDir(), 'elsewhere')
+    let before = Buffer.alloc(0)
+    const scene = corrupted((f) => {
+      writeFileSync(outside, readFileSync(pick(f)))
+      before = readFileSync(outside)
+      rmSync(pick(f))
+      symlinkSync(outside, pick(f))
+    })
+    expectMissWithOneWarning(scene)
+    expect(scene.warnings[0]).toContain('is a symbolic link')
+    expect(lstatSync(pick(scene.files)).isSymbolicLink()).toBe(true)
+    expect(readFileSync(outside)).toEqual(before)
+  })
+})
+
+describe('an entry another process holds the lock of', () => {
+  test('is a miss, but is neither removed nor warned about while the lock is held (it may be mid-write)', () => {
+    const scene = corrupted((f) => writeRaw(f.meta, 'not json'))
+    holdLock(scene.dir, scene.key)
+    expect(scene.cache.get(scene.key)).toBeUndefined()
+    expect([exists(scene.files.audio), exists(scene.files.meta), scene.warnings]).toEqual([true, true, []])
+    rmSync(scene.files.lock)
+    expectMissWithOneWarning(scene)
+    expect(exists(scene.files.meta)).toBe(false)
+  })
+
+  test('a lock whose holder is dead does not protect the corrupt entry', () => {
+    const scene = corrupted((f) => writeRaw(f.meta, 'not json'))
+    holdLock(scene.dir, scene.key, 2 ** 30)
+    expectMissWithOneWarning(scene)
+    expect([exists(scene.files.meta), exists(scene.files.lock)]).toEqual([false, false])
+  })
+})
+
+describe('sha256', () => {
+  const flip = (f: EntryFiles) => {
+    const data = readFileSync(f.audio)
+    data[10] = (data[10] ?? 0) ^ 0xff
+    writeFileSync(f.audio, data)
+  }
+
+  test('verify() finds a flipped byte of the same length, reports and removes it', async () => {
+    const scene = corrupted(flip)
+    const good = putEntry(scene.dir, 'intact')
+    expect(bytesOf(scene.cache.get(scene.key))?.length).toBe(100)
+    const report = await scene.cache.verify()
+    expect(report).toEqual({
+      checked: 2,
+      corrupt: [{ key: scene.key, reason: expect.stringMatching(/sha256/) }],
+      removed: 1,
+    })
+    expect([exists(scene.files.audio), scene.cache.has(good.key)]).toEqual([false, true])
+  })
+
+  test('verifyOnRead makes get miss on it', () => {
+    const scene = corrupted(flip, { verifyOnRead: true })
+    expectMissWithOneWarning(scene)
+    expect(scene.warnings[0]).toContain('sha256')
+    expect(exists(scene.files.audio)).toBe(false)
+  })
+})

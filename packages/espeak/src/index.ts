@@ -1,0 +1,8 @@
+export type { EspeakErrorCode } from './espeak-error.js'
+export { EspeakError, isEspeakError } from './espeak-error.js'
+export { EspeakSynthesizer } from './espeak-synthesizer.js'
+export type { EspeakOptions } from './options.js'
+export type { EspeakVoice } from './voices.js'
+export { listVoices } from './voices.js'
+export type { WavInfo } from './wav.js'
+export { parseWav, WavFormatError } from './wav.js'

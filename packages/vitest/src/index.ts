@@ -1,0 +1,5 @@
+export { test, test as it } from './fixtures.js'
+export type { RussoFixtures } from './fixtures.js'
+export { describe, expect } from 'vitest'
+export { CacheMissError, isCacheMissError, isRussoError } from '@russo/cache'
+export type { Audio, CacheMode, CacheStats, Synthesizer } from '@russo/cache'

@@ -1,0 +1,37 @@
+import { type CacheStats, addStats, emptyStats } from '@russo/cache'
+import type { TestModule } from 'vitest/node'
+import { type FileUse, readFileUse } from './file-meta.js'
+
+export interface FileFigures {
+  project: string
+  /** Relative to the project root. */
+  file: string
+  cacheDir: string
+  stats: CacheStats
+}
+
+export interface RunSummary {
+  files: FileFigures[]
+  total: CacheStats
+  /** Every key looked up in the run, by cache directory. */
+  usedKeys: Map<string, Set<string>>
+}
+
+/** Adds up what each test file's `synth` recorded in its meta: exact across workers, pools and shards. */
+export function summarize(modules: readonly TestModule[]): RunSummary {
+  const summary: RunSummary = { files: [], total: emptyStats(), usedKeys: new Map() }
+  for (const module of modules) {
+    const use = readFileUse(module.meta())
+    if (use === undefined) continue
+    summary.files.push({ project: module.project.name, file: module.relativeModuleId, cacheDir: use.cacheDir, stats: use.stats })
+    addStats(summary.total, use.stats)
+    addKeys(summary.usedKeys, use)
+  }
+  return summary
+}
+
+function addKeys(usedKeys: Map<string, Set<string>>, use: FileUse): void {
+  let keys = usedKeys.get(use.cacheDir)
+  if (keys === undefined) usedKeys.set(use.cacheDir, (keys = new Set()))
+  for (const key of use.keys) keys.add(key)
+}

@@ -1,0 +1,61 @@
+import type { Plugin } from 'vitest/config'
+import type { Vitest } from 'vitest/node'
+import { clearOnce } from './clear.js'
+import { PROVIDE_KEY, type RussoProvided } from './internal/provided.js'
+import { type RussoPluginOptions, type RussoSettings, resolveSettings } from './options.js'
+import { RussoReporter } from './reporter.js'
+
+export type { RussoPluginOptions, RussoReportOptions } from './options.js'
+
+/** One reporter per Vitest instance, however many projects carry the plugin. */
+const reporters = new WeakMap<Vitest, RussoReporter>()
+
+/**
+ * The russo-ts Vitest plugin: reads the flags and environment, clears the cache once when asked,
+ * hands each project's workers their settings, and adds the hit/miss reporter.
+ */
+export function russo(options: RussoPluginOptions = {}): Plugin {
+  return {
+    name: 'russo',
+    config() {
+      // The fixtures import the user's synthesizer module; only code Vite runs can import a `.ts` file.
+      return { test: { server: { deps: { inline: ['@russo/vitest/'] } } } }
+    },
+    configureVitest({ vitest, project }) {
+      const settings = resolveSettings({ options, root: project.config.root, argv: process.argv, env: process.env })
+      const reporter = reporterFor(vitest)
+      const merging = Boolean(vitest.config.mergeReports)
+      const cleared = settings.clear && !merging ? clearOnce(settings.cacheDir) : undefined
+      reporter.addProject(project.name, settings, cleared)
+      project.provide(PROVIDE_KEY, provided(settings, reporter.startedAt))
+    },
+  }
+}
+
+function reporterFor(vitest: Vitest): RussoReporter {
+  let reporter = reporters.get(vitest)
+  if (reporter === undefined) {
+    reporter = new RussoReporter(vitest)
+    reporters.set(vitest, reporter)
+    vitest.config.reporters.push(reporter)
+  }
+  return reporter
+}
+
+function provided(settings: RussoSettings, startedAt: number): RussoProvided {
+  return {
+    version: 1,
+    synthesizer: settings.synthesizer ?? null,
+    cacheDir: settings.cacheDir,
+    mode: settings.mode.value,
+    cacheKeyExtra: settings.cacheKeyExtra,
+    refreshSince: startedAt,
+    missHint: missHint(settings),
+  }
+}
+
+/** How to record a missing entry, in the words that made this run offline. */
+function missHint({ mode }: RussoSettings): string {
+  const without = mode.source.startsWith('russo(') ? "mode 'auto' in russo() (or RUSSO_CACHE_MODE=auto)" : `without ${mode.source}`
+  return `record it by running the tests once ${without}, then commit the cache directory`
+}

@@ -1,0 +1,26 @@
+import { mkdirSync, writeFileSync } from 'node:fs'
+import { dirname } from 'node:path'
+import type { CacheMode, CacheStats } from '@russo/cache'
+import type { FileFigures } from './internal/run-summary.js'
+
+/** The JSON report: the figures of the printed block, per test file and in total. */
+export interface RussoJsonReport {
+  version: 1
+  cacheDirs: string[]
+  modes: CacheMode[]
+  total: CacheStats
+  files: FileFigures[]
+  /** Entries no test used; `null` when the run did not run every test. */
+  unused: number | null
+  /** Entries `--russo-prune` removed; `null` when it was not asked for or refused. */
+  pruned: number | null
+  /** Entries `--russo-clear-cache` removed before the run. */
+  cleared: number
+  /** Whether `CI` was set. */
+  ci: boolean
+}
+
+export function writeJsonReport(path: string, report: RussoJsonReport): void {
+  mkdirSync(dirname(path), { recursive: true })
+  writeFileSync(path, `${JSON.stringify(report, null, 2)}\n`)
+}

@@ -1,0 +1,87 @@
+import type { Reporter, SerializedError, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node'
+import { formatBlock } from './format.js'
+import { partialRunReason } from './internal/run-scope.js'
+import { summarize } from './internal/run-summary.js'
+import type { RussoSettings } from './options.js'
+import { countUnused, pruneUnused } from './prune.js'
+import { writeJsonReport } from './report-json.js'
+
+/**
+ * Runs in Vitest's main process, after Vitest's own reporters: adds up the figures every test file
+ * recorded, prunes when asked, prints one block and writes the JSON report. One per Vitest instance,
+ * so several projects give one block; figures are per run, so watch-mode reruns start from zero.
+ */
+export class RussoReporter implements Reporter {
+  /** The run's start: in `refresh` mode, entries written since then are this run's and count as fresh. */
+  readonly startedAt = Date.now()
+  readonly #vitest: Vitest
+  readonly #projects = new Map<string, RussoSettings>()
+  #cleared = 0
+  #specifications: readonly TestSpecification[] = []
+
+  constructor(vitest: Vitest) {
+    this.#vitest = vitest
+  }
+
+  addProject(name: string, settings: RussoSettings, cleared: number | undefined): void {
+    this.#projects.set(name, settings)
+    this.#cleared += cleared ?? 0
+  }
+
+  onTestRunStart(specifications: readonly TestSpecification[]): void {
+    this.#specifications = specifications
+  }
+
+  async onTestRunEnd(modules: readonly TestModule[], errors: readonly SerializedError[], reason: TestRunEndReason): Promise<void> {
+    const summary = summarize(modules)
+    const names = new Set([...this.#specifications.map((s) => s.project.name), ...modules.map((m) => m.project.name)])
+    const settings = [...this.#projects].filter(([name]) => names.has(name)).map(([, s]) => s)
+    // A directory no file touched still counts: all of its entries are unused.
+    for (const { cacheDir } of settings) if (!summary.usedKeys.has(cacheDir)) summary.usedKeys.set(cacheDir, new Set())
+    const partial = await partialRunReason(this.#vitest, this.#specifications, modules)
+    const failed = reason !== 'passed' || errors.length > 0 || modules.some((m) => !m.ok())
+    const wantsPrune = settings.find((s) => s.prune !== undefined)?.prune
+    let unused: number | undefined
+    let prune: number | string | undefined
+    try {
+      unused = partial === undefined ? await countUnused(summary.usedKeys) : undefined
+      if (wantsPrune !== undefined) {
+        if (this.#vitest.config.watch) prune = 'it only prunes in `vitest run`, not in watch mode'
+        else if (partial !== undefined) prune = `${partial}; prune after a run of every test`
+        else if (failed) prune = 'the run failed; prune after a passing run'
+        else prune = await pruneUnused(summary.usedKeys)
+      }
+    } catch (error) {
+      this.#vitest.logger.warn(`russo: cannot read the cache to count or prune unused entries: ${(error as Error).message}`)
+    }
+    const report = {
+      root: this.#vitest.config.root,
+      cacheDirs: [...summary.usedKeys.keys()],
+      modes: [...new Set(settings.map((s) => s.mode.value))],
+      total: summary.total,
+      unused,
+      cleared: this.#cleared,
+      prune,
+      ci: isCI(process.env.CI),
+    }
+    this.#cleared = 0
+    if (settings.length === 0 || settings.some((s) => s.print)) this.#vitest.logger.log(formatBlock(report))
+    for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
+      writeJsonReport(path, {
+        version: 1,
+        cacheDirs: report.cacheDirs,
+        modes: report.modes,
+        total: report.total,
+        files: summary.files,
+        unused: unused ?? null,
+        pruned: typeof prune === 'number' ? prune : null,
+        cleared: report.cleared,
+        ci: report.ci,
+      })
+    }
+  }
+}
+
+function isCI(value: string | undefined): boolean {
+  return value !== undefined && !['', '0', 'false'].includes(value.trim().toLowerCase())
+}

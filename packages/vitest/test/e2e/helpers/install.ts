@@ -1,0 +1,59 @@
+import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { dirname, join } from 'node:path'
+import { fileURLToPath } from 'node:url'
+
+/** A directory whose node_modules holds @russo/vitest as a user's install would, on one Vitest version. */
+export interface Install {
+  label: string
+  vitestVersion: string
+  dir: string
+  /** The `vitest.mjs` to spawn. */
+  vitestBin: string
+}
+
+const packageDir = fileURLToPath(new URL('../../..', import.meta.url))
+const cacheDir = join(packageDir, '../cache')
+const requireHere = createRequire(join(packageDir, 'package.json'))
+const requireCache = createRequire(join(cacheDir, 'package.json'))
+
+/** `current` is the workspace's Vitest; `oldest` the lowest version peerDependencies claims. */
+export const VITEST_PACKAGES = { current: 'vitest', oldest: 'vitest-oldest' } as const
+
+/**
+ * Copies the built packages into `<dir>/node_modules` (copies, not links: under node_modules Vite treats
+ * them as the dependency they are for users, not as workspace source) and links their dependencies.
+ */
+export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES): Install {
+  const dir = join(root, label)
+  const modules = join(dir, 'node_modules')
+  for (const [name, from] of [['@russo/vitest', packageDir], ['@russo/cache', cacheDir]] as const) {
+    if (!existsDist(from)) throw new Error(`${name} is not built: run \`pnpm build\` (or \`pnpm --filter ${name} build\`) first.`)
+    mkdirSync(join(modules, name), { recursive: true })
+    cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
+    cpSync(join(from, 'dist'), join(modules, name, 'dist'), { recursive: true })
+  }
+  const vitestDir = packageRoot(requireHere, VITEST_PACKAGES[label])
+  link(vitestDir, join(modules, 'vitest'))
+  link(packageRoot(requireHere, 'picocolors'), join(modules, 'picocolors'))
+  link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))
+  const vitestVersion = (JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as { version: string }).version
+  return { label, vitestVersion, dir, vitestBin: join(modules, 'vitest', 'vitest.mjs') }
+}
+
+function existsDist(dir: string): boolean {
+  try {
+    return realpathSync(join(dir, 'dist', 'index.js')) !== ''
+  } catch {
+    return false
+  }
+}
+
+function packageRoot(require: NodeJS.Require, name: string): string {
+  return realpathSync(dirname(require.resolve(`${name}/package.json`)))
+}
+
+function link(target: string, path: string): void {
+  mkdirSync(dirname(path), { recursive: true })
+  symlinkSync(target, path, 'dir')
+}
