@@ -49,21 +49,9 @@ export class EspeakSynthesizer implements Synthesizer {
       )
     }
     options.signal?.throwIfAborted()
-    // "--" ends the options, so text such as "-v" or "--help" is spoken, not parsed.
-    const args = [
-      '-v',
-      this.voice,
-      '-s',
-      String(this.speed),
-      '-p',
-      String(this.pitch),
-      '-b',
-      '1',
-      '-w',
-      OUTPUT_PATH,
-      '--',
-      text,
-    ]
+    const settings = ['-v', this.voice, '-s', String(this.speed), '-p', String(this.pitch)]
+    // -b 1: the text is UTF-8. "--" ends the options, so text such as "-v" or "--help" is spoken.
+    const args = [...settings, '-b', '1', '-w', OUTPUT_PATH, '--', text]
     const run = await runEngine(args, options.signal)
     if (run.status !== 0) throw await this.#failure(run)
     return toAudio(run, text)

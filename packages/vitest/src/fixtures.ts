@@ -1,10 +1,11 @@
-import { AudioCache, CachedSynthesizer, RussoError, type Synthesizer } from '@russo/cache'
-import { inject, test as base } from 'vitest'
-import { currentFile } from './internal/current-file.js'
-import { writeFileUse } from './internal/file-meta.js'
-import { PROVIDE_KEY, type RussoProvided } from './internal/provided.js'
-import { workerLogger } from './internal/worker-logger.js'
-import { loadSynthesizer } from './load-synthesizer.js'
+// The test-worker side of the plugin, kept in one module on purpose: the plugin inlines this package
+// (so the synthesizer's `import()` goes through Vite), and every module a test file reaches through
+// Vite costs a round trip to the main process per test file. Split over six modules it cost ~12 ms
+// per file in the forks pool (bench/overhead.mjs).
+import { AudioCache, CachedSynthesizer, RussoError, type RussoLogger, type Synthesizer, defaultLogger } from '@russo/cache'
+import { type RunnerTestFile, TestRunner, inject, test as base } from 'vitest'
+import type { FileUse } from './internal/file-meta.js'
+import type { RussoProvided } from './internal/provided.js'
 
 /** The fixtures `test` adds. All are file-scoped: one of each per test file, usable in `beforeAll`. */
 export interface RussoFixtures {
@@ -14,6 +15,17 @@ export interface RussoFixtures {
   russoSynthesizer: Synthesizer
   /** The cache `synth` reads and writes. */
   audioCache: AudioCache
+}
+
+const NO_SYNTHESIZER_MESSAGE =
+  'russo: no synthesizer is configured, so `synth` has nothing to call. Either name a module in ' +
+  "vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' }) (its default export: a Synthesizer " +
+  "or a function returning one), or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer)."
+
+/** Core warnings (corrupt entry, unwritable cache) show beside the test that caused them, and never fail it. */
+const logger: RussoLogger = {
+  warn: (message) => console.warn(message),
+  debug: (message) => defaultLogger.debug?.(message),
 }
 
 /** Vitest's `test` with the russo fixtures. */
@@ -26,7 +38,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
   ],
   audioCache: [
     async ({}, use) => {
-      await use(new AudioCache(settings().cacheDir, { logger: workerLogger }))
+      await use(new AudioCache(settings().cacheDir, { logger }))
     },
     { scope: 'file' },
   ],
@@ -34,11 +46,13 @@ export const test = base.extend<{ $file: RussoFixtures }>({
     async ({ russoSynthesizer, audioCache }, use) => {
       const { mode, cacheKeyExtra, missHint, refreshSince } = settings()
       const file = currentFile()
-      const synth = new CachedSynthesizer(russoSynthesizer, { cache: audioCache, mode, cacheKeyExtra, missHint, refreshSince, logger: workerLogger })
+      const synth = new CachedSynthesizer(russoSynthesizer, { cache: audioCache, mode, cacheKeyExtra, missHint, refreshSince, logger })
       try {
         await use(synth)
       } finally {
-        if (file !== undefined) writeFileUse(file.meta, synth)
+        // Read by the reporter in the main process (internal/file-meta.ts).
+        const use: FileUse = { cacheDir: synth.cache.cacheDir, stats: synth.stats, keys: [...synth.usedKeys] }
+        if (file !== undefined) Object.assign(file.meta, { russo: use })
       }
     },
     { scope: 'file' },
@@ -46,13 +60,59 @@ export const test = base.extend<{ $file: RussoFixtures }>({
 })
 
 function settings(): RussoProvided {
-  const provided = inject(PROVIDE_KEY) as RussoProvided | undefined
+  const provided = inject('russo') as RussoProvided | undefined
   if (provided?.version === 1) return provided
   const project = currentFile()?.projectName
   throw new RussoError(
     'RUSSO_CONFIG',
     `russo: the russo() plugin does not reach the Vitest project${project ? ` "${project}"` : ''} this file runs in, ` +
-      'so the russo fixtures have no settings. Add russo() to that project\'s plugins, or set `extends: true` ' +
+      "so the russo fixtures have no settings. Add russo() to that project's plugins, or set `extends: true` " +
       'on the project in test.projects so it inherits the plugins of the root vitest.config.',
   )
+}
+
+/**
+ * The test file a file-scoped fixture is set up for. File fixtures get no `task`: the running test knows
+ * its file, and when `beforeAll` is the first user, the runner's current suite does (a worker runs one
+ * file at a time).
+ */
+function currentFile(): RunnerTestFile | undefined {
+  const test = TestRunner.getCurrentTest()
+  if (test !== undefined) return test.file
+  const file = (TestRunner.getCurrentSuite() as { file?: RunnerTestFile } | undefined)?.file
+  return file?.type === 'suite' && typeof file.filepath === 'string' ? file : undefined
+}
+
+/** The default export of the configured module: a Synthesizer, or a function or class that makes one. */
+async function loadSynthesizer(specifier: string | null): Promise<Synthesizer> {
+  if (specifier === null) throw new RussoError('RUSSO_CONFIG', NO_SYNTHESIZER_MESSAGE)
+  const fail = (what: string, cause?: unknown) =>
+    new RussoError('RUSSO_CONFIG', `russo: ${what}`, cause === undefined ? undefined : { cause })
+  let exported: unknown
+  try {
+    exported = ((await import(/* @vite-ignore */ specifier)) as { default?: unknown }).default
+  } catch (error) {
+    throw fail(`cannot load the synthesizer module ${specifier}: ${(error as Error).message}`, error)
+  }
+  let made = exported
+  if (typeof exported === 'function' && !isSynthesizer(exported)) {
+    try {
+      const isClass = /^class[\s{]/.test(Function.prototype.toString.call(exported))
+      made = isClass ? new (exported as new () => unknown)() : await (exported as () => unknown)()
+    } catch (error) {
+      throw fail(`the default export of ${specifier} threw while making the synthesizer: ${(error as Error).message}`, error)
+    }
+  }
+  if (!isSynthesizer(made)) {
+    const found = made === undefined ? 'undefined (no default export?)' : made === null ? 'null' : `a ${typeof made}`
+    throw fail(
+      `the synthesizer module ${specifier} must default-export a Synthesizer (an object with synthesize(text)) ` +
+        `or a function or class that makes one; it gave ${found}.`,
+    )
+  }
+  return made
+}
+
+function isSynthesizer(value: unknown): value is Synthesizer {
+  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as Synthesizer).synthesize === 'function'
 }

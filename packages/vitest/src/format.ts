@@ -8,7 +8,8 @@ export interface BlockInput {
   modes: readonly CacheMode[]
   total: CacheStats
   unused: number | undefined
-  cleared: number
+  /** Entries `--russo-clear-cache` removed; `undefined` when it was not asked for. */
+  cleared: number | undefined
   /** What `--russo-prune` did: entries removed, or why it removed nothing. */
   prune: number | string | undefined
   ci: boolean
@@ -31,7 +32,7 @@ export function formatBlock(input: BlockInput): string {
   }
   const lines = [`${pc.magenta(pc.bold('russo'))}  ${figures.join('  ')}`]
   const note = (text: string) => lines.push(`       ${text}`)
-  if (input.cleared > 0) note(`cleared ${count(input.cleared)} entries before the run (--russo-clear-cache)`)
+  if (input.cleared !== undefined) note(`cleared ${count(input.cleared)} entries before the run (--russo-clear-cache)`)
   if (typeof input.prune === 'number') note(`pruned ${count(input.prune)} unused entries (--russo-prune)`)
   else if (input.prune !== undefined) note(pc.yellow(`--russo-prune removed nothing: ${input.prune}`))
   if (input.ci && total.syntheses > 0) {

@@ -1,11 +1,12 @@
 import type { Plugin } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
 import { clearOnce } from './clear.js'
-import { PROVIDE_KEY, type RussoProvided } from './internal/provided.js'
+import type { RussoProvided } from './internal/provided.js'
 import { type RussoPluginOptions, type RussoSettings, resolveSettings } from './options.js'
 import { RussoReporter } from './reporter.js'
 
 export type { RussoPluginOptions, RussoReportOptions } from './options.js'
+export type { RussoJsonReport } from './report-json.js'
 
 /** One reporter per Vitest instance, however many projects carry the plugin. */
 const reporters = new WeakMap<Vitest, RussoReporter>()
@@ -17,8 +18,9 @@ const reporters = new WeakMap<Vitest, RussoReporter>()
 export function russo(options: RussoPluginOptions = {}): Plugin {
   return {
     name: 'russo',
-    config() {
+    config(user) {
       // The fixtures import the user's synthesizer module; only code Vite runs can import a `.ts` file.
+      if (user.test?.server?.deps?.inline === true) return undefined
       return { test: { server: { deps: { inline: ['@russo/vitest/'] } } } }
     },
     configureVitest({ vitest, project }) {
@@ -27,7 +29,7 @@ export function russo(options: RussoPluginOptions = {}): Plugin {
       const merging = Boolean(vitest.config.mergeReports)
       const cleared = settings.clear && !merging ? clearOnce(settings.cacheDir) : undefined
       reporter.addProject(project.name, settings, cleared)
-      project.provide(PROVIDE_KEY, provided(settings, reporter.startedAt))
+      project.provide('russo', provided(settings, reporter.startedAt))
     },
   }
 }
@@ -38,6 +40,10 @@ function reporterFor(vitest: Vitest): RussoReporter {
     reporter = new RussoReporter(vitest)
     reporters.set(vitest, reporter)
     vitest.config.reporters.push(reporter)
+    const [major = 0, minor = 0] = vitest.version.split('.').map(Number)
+    if (major !== 4 || minor < 1) {
+      vitest.logger.warn(`russo: @russo/vitest supports Vitest >=4.1.0 <5; this is Vitest ${vitest.version}, so expect trouble.`)
+    }
   }
   return reporter
 }

@@ -14,8 +14,8 @@ export interface RussoJsonReport {
   unused: number | null
   /** Entries `--russo-prune` removed; `null` when it was not asked for or refused. */
   pruned: number | null
-  /** Entries `--russo-clear-cache` removed before the run. */
-  cleared: number
+  /** Entries `--russo-clear-cache` removed before the run; `null` when it was not asked for. */
+  cleared: number | null
   /** Whether `CI` was set. */
   ci: boolean
 }

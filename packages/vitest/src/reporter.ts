@@ -16,7 +16,8 @@ export class RussoReporter implements Reporter {
   readonly startedAt = Date.now()
   readonly #vitest: Vitest
   readonly #projects = new Map<string, RussoSettings>()
-  #cleared = 0
+  /** Entries `--russo-clear-cache` removed before the run; `undefined` when not asked. Reported once. */
+  #cleared: number | undefined
   #specifications: readonly TestSpecification[] = []
 
   constructor(vitest: Vitest) {
@@ -25,7 +26,7 @@ export class RussoReporter implements Reporter {
 
   addProject(name: string, settings: RussoSettings, cleared: number | undefined): void {
     this.#projects.set(name, settings)
-    this.#cleared += cleared ?? 0
+    if (cleared !== undefined) this.#cleared = (this.#cleared ?? 0) + cleared
   }
 
   onTestRunStart(specifications: readonly TestSpecification[]): void {
@@ -38,14 +39,14 @@ export class RussoReporter implements Reporter {
     const settings = [...this.#projects].filter(([name]) => names.has(name)).map(([, s]) => s)
     // A directory no file touched still counts: all of its entries are unused.
     for (const { cacheDir } of settings) if (!summary.usedKeys.has(cacheDir)) summary.usedKeys.set(cacheDir, new Set())
-    const partial = await partialRunReason(this.#vitest, this.#specifications, modules)
     const failed = reason !== 'passed' || errors.length > 0 || modules.some((m) => !m.ok())
-    const wantsPrune = settings.find((s) => s.prune !== undefined)?.prune
+    const wantsPrune = settings.some((s) => s.prune !== undefined)
     let unused: number | undefined
     let prune: number | string | undefined
     try {
+      const partial = await partialRunReason(this.#vitest, this.#specifications, modules)
       unused = partial === undefined ? await countUnused(summary.usedKeys) : undefined
-      if (wantsPrune !== undefined) {
+      if (wantsPrune) {
         if (this.#vitest.config.watch) prune = 'it only prunes in `vitest run`, not in watch mode'
         else if (partial !== undefined) prune = `${partial}; prune after a run of every test`
         else if (failed) prune = 'the run failed; prune after a passing run'
@@ -64,7 +65,7 @@ export class RussoReporter implements Reporter {
       prune,
       ci: isCI(process.env.CI),
     }
-    this.#cleared = 0
+    this.#cleared = undefined
     if (settings.length === 0 || settings.some((s) => s.print)) this.#vitest.logger.log(formatBlock(report))
     for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
       writeJsonReport(path, {
@@ -75,7 +76,7 @@ export class RussoReporter implements Reporter {
         files: summary.files,
         unused: unused ?? null,
         pruned: typeof prune === 'number' ? prune : null,
-        cleared: report.cleared,
+        cleared: report.cleared ?? null,
         ci: report.ci,
       })
     }

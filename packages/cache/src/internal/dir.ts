@@ -1,6 +1,6 @@
 import { type Dirent, lstatSync, readdirSync, rmSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import { isAlive, isStale, readLockHolder } from './lock.js'
+import { isAlive, removeStaleLock } from './lock.js'
 import { ENTRY_FILE, type EntryPaths, TEMP_FILE } from './paths.js'
 
 /** Direct children of the cache dir; a missing dir is an empty cache. Never recurses. */
@@ -58,8 +58,8 @@ export function cleanupDir(dir: string, olderThanMs: number, lockStaleMs: number
     if (temp) {
       remove = !isAlive(Number(temp[2])) || now - mtime(path) > olderThanMs
     } else if (match?.[2] === 'lock') {
-      const seen = readLockHolder(path)
-      remove = seen !== undefined && isStale(seen, lockStaleMs)
+      // Not a plain removal: the stale lock may be taken over meanwhile, and the new one must stay.
+      if (removeStaleLock(path, match[1] as string, lockStaleMs)) removed++
     } else if (match?.[2] === 'audio' && !metas.has(match[1] as string)) {
       remove = now - mtime(path) > olderThanMs
     }

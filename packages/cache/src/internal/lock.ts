@@ -1,7 +1,7 @@
-import { randomBytes } from 'node:crypto'
-import { closeSync, linkSync, openSync, readFileSync, renameSync, rmSync, statSync, utimesSync, writeSync } from 'node:fs'
+import { createHash, randomBytes } from 'node:crypto'
+import { linkSync, readFileSync, rmSync, statSync, utimesSync, writeFileSync } from 'node:fs'
 import { hostname } from 'node:os'
-import { dirname } from 'node:path'
+import { dirname, join } from 'node:path'
 import { tempPath } from './paths.js'
 
 interface LockContent {
@@ -25,46 +25,54 @@ const HOST = hostname()
 
 /**
  * One attempt at `<key>.lock`: exclusive create, holder pid/host/time inside, heartbeat on its mtime.
- * A lock whose holder is gone (same host, pid dead) or whose mtime is older than `staleMs` is taken
- * over through an atomic rename, then re-checked, so two takers never both believe they hold it.
+ * A lock whose holder is gone (same host, pid dead) or whose mtime is older than `staleMs` is broken
+ * (see `breakLock`) and created anew, so two takers never both believe they hold it.
  */
 export function tryLock(lockPath: string, key: string, staleMs: number): TryLockResult {
   for (let attempt = 0; attempt < 3; attempt++) {
-    const content: LockContent = {
-      pid: process.pid,
-      host: HOST,
-      createdAt: new Date().toISOString(),
-      token: randomBytes(8).toString('hex'),
-    }
-    let fd: number
-    try {
-      fd = openSync(lockPath, 'wx')
-    } catch (error) {
-      const err = error as NodeJS.ErrnoException
-      if (err.code !== 'EEXIST') return { acquired: false, unavailable: err }
-      const seen = readLock(lockPath)
-      if (seen === undefined) continue
+    const seen = readLock(lockPath)
+    if (seen !== undefined) {
       if (!isStale(seen, staleMs)) return { acquired: false, holder: describeHolder(seen.content) }
-      takeOver(lockPath, key, seen.raw)
+      const broken = breakLock(lockPath, key, seen, staleMs)
+      if (typeof broken === 'object') return { acquired: false, unavailable: broken }
       continue
     }
-    let failed: NodeJS.ErrnoException | undefined
-    try {
-      writeSync(fd, JSON.stringify(content))
-    } catch (error) {
-      failed = error as NodeJS.ErrnoException
-    } finally {
-      closeSync(fd)
-    }
-    if (failed !== undefined) {
-      // A full disk: an empty lock left behind would hold off every caller until it went stale.
-      rmSync(lockPath, { force: true })
-      return { acquired: false, unavailable: failed }
-    }
-    return { acquired: true, lock: holdLock(lockPath, content.token, staleMs) }
+    const content = newContent()
+    const failed = createWith(lockPath, key, JSON.stringify(content))
+    if (failed === undefined) return { acquired: true, lock: holdLock(lockPath, content.token, staleMs) }
+    if (failed.code !== 'EEXIST') return { acquired: false, unavailable: failed }
   }
   const seen = readLock(lockPath)
   return { acquired: false, holder: seen ? describeHolder(seen.content) : 'another process' }
+}
+
+function newContent(): LockContent {
+  return { pid: process.pid, host: HOST, createdAt: new Date().toISOString(), token: randomBytes(8).toString('hex') }
+}
+
+/**
+ * Creates `path` holding `content`, failing with EEXIST if it exists: written to a temp file, then
+ * hard-linked into place. A lock is thus never seen empty (a holder killed between create and write
+ * would leave one that no pid check can clear); a process killed here leaves a temp file naming its
+ * dead pid, which `cleanup` removes. Where there are no hard links (FAT, some network shares), the
+ * file is created in place; there a kill at that instant leaves an empty lock, stale after `staleMs`.
+ */
+function createWith(path: string, key: string, content: string): NodeJS.ErrnoException | undefined {
+  const tmp = tempPath(dirname(path), key)
+  try {
+    writeFileSync(tmp, content, { flag: 'wx' })
+    try {
+      linkSync(tmp, path)
+    } catch (error) {
+      if ((error as NodeJS.ErrnoException).code === 'EEXIST') throw error
+      writeFileSync(path, content, { flag: 'wx' })
+    }
+    return undefined
+  } catch (error) {
+    return error as NodeJS.ErrnoException
+  } finally {
+    rmSync(tmp, { force: true })
+  }
 }
 
 function holdLock(lockPath: string, token: string, staleMs: number): HeldLock {
@@ -113,7 +121,7 @@ function parseLock(raw: string): LockContent | undefined {
   return undefined
 }
 
-export function isStale(seen: { content: LockContent | undefined; mtimeMs: number }, staleMs: number): boolean {
+function isStale(seen: { content: LockContent | undefined; mtimeMs: number }, staleMs: number): boolean {
   if (Date.now() - seen.mtimeMs > staleMs) return true
   return seen.content !== undefined && seen.content.host === HOST && !isAlive(seen.content.pid)
 }
@@ -127,31 +135,44 @@ export function isAlive(pid: number): boolean {
   }
 }
 
+/** 'left': another taker is at it, or the lock changed; an error: the directory cannot take the breaker. */
+type BreakResult = 'removed' | 'left' | NodeJS.ErrnoException
+
 /**
- * Moves the stale lock aside under a unique name; only one taker's rename can succeed. If what was
- * moved is not the lock judged stale (a fresh one replaced it meanwhile), it is put back.
+ * Removes a lock judged stale so that a new one can be created. Takers race here: each first creates
+ * a breaker file named after that stale lock (its content and mtime), exclusively, so one wins; it
+ * removes the lock only if it still is the one judged stale. (Moving the lock aside and putting back
+ * a fresh one moved by mistake fails when a third process creates a lock meanwhile: two holders.)
+ * A breaker left by a killed taker is itself stale and removed, so the next attempt can break.
  */
-function takeOver(lockPath: string, key: string, staleRaw: string): void {
-  const aside = tempPath(dirname(lockPath), key)
-  try {
-    renameSync(lockPath, aside)
-  } catch {
-    return
+function breakLock(lockPath: string, key: string, stale: SeenLock, staleMs: number): BreakResult {
+  const identity = createHash('sha256').update(`${stale.raw}\0${stale.mtimeMs}`).digest('hex').slice(0, 16)
+  // Named like a temp file of the stale holder, so cleanup() knows it.
+  const breaker = join(dirname(lockPath), `.${key}.${stale.content?.pid ?? 0}-${identity}.tmp`)
+  const failed = createWith(breaker, key, JSON.stringify(newContent()))
+  if (failed !== undefined) {
+    if (failed.code !== 'EEXIST') return failed
+    const other = readLock(breaker)
+    if (other !== undefined && isStale(other, staleMs)) rmSync(breaker, { force: true })
+    return 'left'
   }
   try {
-    if (readFileSync(aside, 'utf8') !== staleRaw) linkSync(aside, lockPath)
-  } catch {
-    // Someone holds a new lock already; theirs stands.
+    const now = readLock(lockPath)
+    if (now === undefined || now.raw !== stale.raw || now.mtimeMs !== stale.mtimeMs) return 'left'
+    rmSync(lockPath, { force: true })
+    return 'removed'
   } finally {
-    rmSync(aside, { force: true })
+    rmSync(breaker, { force: true })
   }
+}
+
+/** Removes the lock at `lockPath` if it is stale, safely against processes taking it over meanwhile. */
+export function removeStaleLock(lockPath: string, key: string, staleMs: number): boolean {
+  const seen = readLock(lockPath)
+  return seen !== undefined && isStale(seen, staleMs) && breakLock(lockPath, key, seen, staleMs) === 'removed'
 }
 
 export function describeHolder(content: LockContent | undefined): string {
   if (content === undefined) return 'another process'
   return `pid ${content.pid} on ${content.host} since ${content.createdAt}`
-}
-
-export function readLockHolder(lockPath: string): { content: LockContent | undefined; mtimeMs: number } | undefined {
-  return readLock(lockPath)
 }

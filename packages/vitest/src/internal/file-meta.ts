@@ -1,9 +1,9 @@
-import { type CacheStats, type CachedSynthesizer, emptyStats } from '@russo/cache'
+import { type CacheStats, emptyStats } from '@russo/cache'
 
 /**
- * What one test file's `synth` did, stored in the file task's `meta`: Vitest sends task meta from any
- * worker or pool to the main process and keeps it in blob reports, so counts survive `--shard` and
- * `--merge-reports`, where files on disk would not.
+ * What one test file's `synth` did, stored as `meta.russo` of the file task (written in fixtures.ts):
+ * Vitest sends task meta from any worker or pool to the main process and keeps it in blob reports, so
+ * counts survive `--shard` and `--merge-reports`, where files on disk would not.
  */
 export interface FileUse {
   cacheDir: string
@@ -12,16 +12,9 @@ export interface FileUse {
   keys: string[]
 }
 
-const META_KEY = 'russo'
-
-export function writeFileUse(meta: object, synth: CachedSynthesizer): void {
-  const use: FileUse = { cacheDir: synth.cache.cacheDir, stats: synth.stats, keys: [...synth.usedKeys] }
-  ;(meta as Record<string, unknown>)[META_KEY] = use
-}
-
 /** The recorded use, or `undefined` for files that never touched `synth` (or malformed meta). */
 export function readFileUse(meta: object): FileUse | undefined {
-  const raw = (meta as Record<string, unknown>)[META_KEY] as Partial<FileUse> | undefined
+  const raw = (meta as { russo?: Partial<FileUse> }).russo
   if (raw === null || typeof raw !== 'object' || typeof raw.cacheDir !== 'string') return undefined
   const stats = emptyStats()
   for (const name of Object.keys(stats) as (keyof CacheStats)[]) {

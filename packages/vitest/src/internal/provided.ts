@@ -1,8 +1,8 @@
 import type { CacheMode } from '@russo/cache'
 
 /**
- * What the plugin hands each project's test workers through `project.provide` (so it must survive
- * `structuredClone`). Workers read it with `inject('russo')`; `undefined` there means the plugin
+ * What the plugin hands each project's test workers through `project.provide('russo', …)` (so it must
+ * survive `structuredClone`). Workers read it with `inject('russo')`; `undefined` there means the plugin
  * never reached that project.
  */
 export interface RussoProvided {
@@ -18,8 +18,6 @@ export interface RussoProvided {
   /** Ends a `CacheMissError`: how to record the missing entry, in this run's words. */
   missHint: string
 }
-
-export const PROVIDE_KEY = 'russo'
 
 declare module 'vitest' {
   interface ProvidedContext {

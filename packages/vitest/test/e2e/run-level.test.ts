@@ -1,3 +1,5 @@
+import { appendFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
 import { FixtureProject } from './helpers/fixture-project.js'
 
@@ -18,10 +20,9 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       const failing = await project.run(['--', '--russo-prune'], { env: { RUSSO_FIXTURE_FAIL: '1' } })
       expect(failing.code).toBe(1)
       expect(failing.stdout).toContain('--russo-prune removed nothing: the run failed; prune after a passing run')
+      expect(failing.block?.line).toContain('unused 1 (--russo-prune removes them)')
       expect(project.entries()).toHaveLength(4)
 
-      const unpruned = await project.run()
-      expect(unpruned.block?.line).toContain('unused 1 (--russo-prune removes them)')
       const full = await project.run(['--', '--russo-prune'])
       expect(full.code, full.output).toBe(0)
       expect(full.stdout).toContain('pruned 1 unused entries (--russo-prune)')
@@ -65,6 +66,18 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
         'russo: the russo() plugin does not reach the Vitest project "unreached" this file runs in, so the russo fixtures have no settings. ' +
           "Add russo() to that project's plugins, or set `extends: true` on the project in test.projects",
       )
+    })
+
+    test('watch mode: figures are per run', async () => {
+      const project = FixtureProject.create(install, 'basic')
+      const watcher = project.watch()
+      try {
+        expect(await watcher.nextBlock()).toMatchObject({ hits: 21, misses: 3 })
+        appendFileSync(join(project.dir, 'tests/b.test.ts'), '// edited\n')
+        expect(await watcher.nextBlock()).toMatchObject({ hits: 4, misses: 0, syntheses: 0 })
+      } finally {
+        watcher.stop()
+      }
     })
   })
 })

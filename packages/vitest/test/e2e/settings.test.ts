@@ -37,13 +37,16 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       expect(project.calls()).toEqual([])
     })
 
-    test('a file that overrides russoSynthesizer uses its own; the other files do not', async () => {
+    test('a file that overrides russoSynthesizer uses its own, the other files do not; beforeAll use counts', async () => {
       const project = FixtureProject.create(install, 'basic', 'override')
       const run = await project.run()
       expect(run.code, run.output).toBe(0)
       expect(project.calls().sort()).toEqual([...PROMPTS, 'override:Book a flight from Berlin to Rome'].sort())
-      expect(run.block).toMatchObject({ hits: 21, misses: 4 })
-      expect(project.report().files.find((f) => f.file === 'tests/override.test.ts')?.stats).toMatchObject({ misses: 1, hits: 0 })
+      expect(run.block).toMatchObject({ hits: 22, misses: 4 })
+      const stats = (file: string) => project.report().files.find((f) => f.file === file)?.stats
+      expect(stats('tests/override.test.ts')).toMatchObject({ misses: 1, hits: 0 })
+      const beforeAll = stats('tests/before-all.test.ts')
+      expect((beforeAll?.hits ?? 0) + (beforeAll?.misses ?? 0)).toBe(1)
     })
 
     test('without a synthesizer, using synth fails with a message naming both ways to configure one', async () => {

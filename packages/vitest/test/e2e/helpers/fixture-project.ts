@@ -52,11 +52,35 @@ export class FixtureProject {
 
   /** `vitest run <args>` in this project, with a clean environment (no CI, no RUSSO_*, no colour). */
   run(args: readonly string[] = [], options: RunOptions = {}): Promise<RunResult> {
+    return limit(() => spawnVitest(this.install.vitestBin, ['run', ...args], options.cwd ?? this.dir, this.#env(options)))
+  }
+
+  /** `vitest watch`: resolves each printed russo block in turn; `stop()` ends the process. */
+  watch(): { nextBlock(): Promise<BlockFigures>; stop(): void } {
+    const child = spawn(process.execPath, [this.install.vitestBin, 'watch'], { cwd: this.dir, env: this.#env({}), stdio: ['ignore', 'pipe', 'pipe'] })
+    let stdout = ''
+    let seen = 0
+    const waiters: (() => void)[] = []
+    child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
+      stdout += chunk
+      for (const wake of waiters.splice(0)) wake()
+    })
+    const blocks = () => stdout.split('\n').filter((line) => line.startsWith('russo  '))
+    return {
+      nextBlock: async () => {
+        while (blocks().length <= seen) await new Promise<void>((wake) => waiters.push(wake))
+        return parseBlock(blocks()[seen++] as string) as BlockFigures
+      },
+      stop: () => child.kill(),
+    }
+  }
+
+  #env(options: RunOptions): Record<string, string> {
     const env: Record<string, string> = { NO_COLOR: '1', RUSSO_FIXTURE_LOG: this.log }
     for (const [name, value] of Object.entries(process.env)) {
       if (value !== undefined && !/^(CI|RUSSO_|VITEST|TEST$|NODE_ENV$|FORCE_COLOR$)/.test(name)) env[name] = value
     }
-    return limit(() => spawnVitest(this.install.vitestBin, ['run', ...args], options.cwd ?? this.dir, { ...env, ...options.env }))
+    return { ...env, ...options.env }
   }
 
   /** Prompts the inner synthesizers received, in order, across all workers. */

@@ -1,4 +1,4 @@
-import { cpSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs'
+import { cpSync, existsSync, mkdirSync, readFileSync, realpathSync, symlinkSync } from 'node:fs'
 import { createRequire } from 'node:module'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -28,7 +28,7 @@ export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES)
   const dir = join(root, label)
   const modules = join(dir, 'node_modules')
   for (const [name, from] of [['@russo/vitest', packageDir], ['@russo/cache', cacheDir]] as const) {
-    if (!existsDist(from)) throw new Error(`${name} is not built: run \`pnpm build\` (or \`pnpm --filter ${name} build\`) first.`)
+    if (!existsSync(join(from, 'dist', 'index.js'))) throw new Error(`${name} is not built: run \`pnpm build\` (or \`pnpm --filter ${name} build\`) first.`)
     mkdirSync(join(modules, name), { recursive: true })
     cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
     cpSync(join(from, 'dist'), join(modules, name, 'dist'), { recursive: true })
@@ -39,14 +39,6 @@ export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES)
   link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))
   const vitestVersion = (JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as { version: string }).version
   return { label, vitestVersion, dir, vitestBin: join(modules, 'vitest', 'vitest.mjs') }
-}
-
-function existsDist(dir: string): boolean {
-  try {
-    return realpathSync(join(dir, 'dist', 'index.js')) !== ''
-  } catch {
-    return false
-  }
 }
 
 function packageRoot(require: NodeJS.Require, name: string): string {

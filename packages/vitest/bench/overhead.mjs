@@ -1,0 +1,144 @@
+// Plugin overhead (issue 3): `pnpm --filter @russo/vitest bench` after a build.
+// The same 20-file suite twice: through @russo/vitest on a warm cache, and calling a plain in-memory
+// synthesizer without the plugin. Whole `vitest run`s, alternating, paired per round. Prints Markdown;
+// writes .bench-tmp/overhead.json. Target: plugin / plain wall time <= 1.10.
+import { spawnSync } from 'node:child_process'
+import { cpSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
+import { cpus, release, type } from 'node:os'
+import { dirname, join } from 'node:path'
+
+const FILES = 20
+const TESTS_PER_FILE = 5
+const PROMPTS = 20
+const AUDIO_BYTES = 32_000 // 1 s of 16 kHz 16-bit mono PCM
+const ROUNDS = Number(process.env.RUSSO_BENCH_ROUNDS ?? 6)
+const TARGET = 1.1
+
+const pkg = new URL('..', import.meta.url).pathname
+const out = join(pkg, '.bench-tmp')
+const root = join(out, 'overhead')
+rmSync(root, { recursive: true, force: true })
+
+install(join(root, 'node_modules'))
+const plain = suite('plain', false)
+const plugin = suite('plugin', true)
+
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${type()} ${release()}, Node ${process.version}`
+console.log(`machine: ${machine}`)
+console.log(`suite: ${FILES} files x ${TESTS_PER_FILE} tests, ${PROMPTS} prompts of ${AUDIO_BYTES} bytes; ${ROUNDS} rounds`)
+
+// Untimed: fills the cache and warms the page cache and both projects' Vite transforms.
+run(plain)
+const fill = run(plugin)
+if (!/misses 20\b/.test(fill.stdout)) fail(`the warm-up run did not record the ${PROMPTS} prompts:\n${fill.stdout}`)
+
+const times = { plain: [], plugin: [] }
+const ratios = []
+for (let round = 0; round < ROUNDS; round++) {
+  const order = round % 2 === 0 ? [plain, plugin] : [plugin, plain]
+  const ms = {}
+  for (const project of order) {
+    const result = run(project)
+    if (project === plugin && !/hits 100 {2}misses 0\b/.test(result.stdout)) fail(`a timed plugin run was not all hits:\n${result.stdout}`)
+    ms[project.name] = result.ms
+    times[project.name].push(result.ms)
+  }
+  ratios.push(ms.plugin / ms.plain)
+}
+
+const ratio = median(ratios)
+const rows = [
+  '| suite | median wall | min | max |',
+  '| --- | ---: | ---: | ---: |',
+  ...['plain', 'plugin'].map((name) => `| ${label(name)} | ${fmt(median(times[name]))} | ${fmt(Math.min(...times[name]))} | ${fmt(Math.max(...times[name]))} |`),
+]
+console.log(`\n${rows.join('\n')}\n`)
+console.log(`plugin / plain wall time (median of per-round ratios): ${ratio.toFixed(3)}  target <= ${TARGET}: ${ratio <= TARGET ? 'PASS' : 'FAIL'}`)
+console.log(`per-round ratios: ${ratios.map((r) => r.toFixed(3)).join(', ')}`)
+mkdirSync(out, { recursive: true })
+writeFileSync(join(out, 'overhead.json'), `${JSON.stringify({ machine, rounds: ROUNDS, times, ratios, ratio, target: TARGET }, null, 2)}\n`)
+if (!process.env.RUSSO_BENCH_KEEP) rmSync(root, { recursive: true, force: true })
+
+/** The built packages copied under node_modules, as a user's install has them; their dependencies linked. */
+function install(modules) {
+  const requireHere = createRequire(join(pkg, 'package.json'))
+  const requireCache = createRequire(join(pkg, '../cache/package.json'))
+  for (const [name, from] of [['@russo/vitest', pkg], ['@russo/cache', join(pkg, '../cache')]]) {
+    mkdirSync(join(modules, name), { recursive: true })
+    cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
+    cpSync(join(from, 'dist'), join(modules, name, 'dist'), { recursive: true })
+  }
+  const link = (require, name) => symlinkSync(realpathSync(dirname(require.resolve(`${name}/package.json`))), join(modules, name), 'dir')
+  link(requireHere, 'vitest')
+  link(requireHere, 'picocolors')
+  link(requireCache, 'debug')
+}
+
+/** A project of FILES test files; `withPlugin` decides between `synth` and calling the synthesizer directly. */
+function suite(name, withPlugin) {
+  const dir = join(root, name)
+  mkdirSync(join(dir, 'tests'), { recursive: true })
+  writeFileSync(join(dir, 'package.json'), '{ "private": true, "type": "module" }\n')
+  writeFileSync(
+    join(dir, 'synthesizer.ts'),
+    `// In memory: the same bytes for a prompt every time, no I/O.
+const memory = new Map<string, Uint8Array>()
+export default {
+  async synthesize(text: string) {
+    let data = memory.get(text)
+    if (data === undefined) memory.set(text, (data = new Uint8Array(${AUDIO_BYTES}).fill(text.length)))
+    return { data, format: 'pcm', sampleRate: 16000, channels: 1, sampleWidth: 2 }
+  },
+}
+`,
+  )
+  writeFileSync(
+    join(dir, 'vitest.config.ts'),
+    withPlugin
+      ? `import { russo } from '@russo/vitest/plugin'\nimport { defineConfig } from 'vitest/config'\nexport default defineConfig({ plugins: [russo({ synthesizer: './synthesizer.ts' })] })\n`
+      : `import { defineConfig } from 'vitest/config'\nexport default defineConfig({})\n`,
+  )
+  for (let file = 0; file < FILES; file++) {
+    const tests = Array.from({ length: TESTS_PER_FILE }, (_, i) => {
+      const prompt = JSON.stringify(`Prompt number ${(file * TESTS_PER_FILE + i) % PROMPTS} for the booking agent`)
+      return withPlugin
+        ? `test(${JSON.stringify(`test ${i}`)}, async ({ synth }) => {\n  expect((await synth.synthesize(${prompt})).data.byteLength).toBe(${AUDIO_BYTES})\n})`
+        : `test(${JSON.stringify(`test ${i}`)}, async () => {\n  expect((await synthesizer.synthesize(${prompt})).data.byteLength).toBe(${AUDIO_BYTES})\n})`
+    })
+    const imports = withPlugin
+      ? `import { expect, test } from '@russo/vitest'\n`
+      : `import { expect, test } from 'vitest'\nimport synthesizer from '../synthesizer.ts'\n`
+    writeFileSync(join(dir, 'tests', `file-${String(file).padStart(2, '0')}.test.ts`), `${imports}\n${tests.join('\n\n')}\n`)
+  }
+  return { name, dir }
+}
+
+function run(project) {
+  const env = { ...process.env, NO_COLOR: '1' }
+  for (const name of Object.keys(env)) if (/^(CI|RUSSO_|VITEST)/.test(name)) delete env[name]
+  const started = performance.now()
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: project.dir, env, encoding: 'utf8' })
+  const ms = performance.now() - started
+  if (result.status !== 0) fail(`vitest run failed in ${project.dir}:\n${result.stdout}\n${result.stderr}`)
+  return { ms, stdout: result.stdout }
+}
+
+function median(values) {
+  const sorted = [...values].sort((a, b) => a - b)
+  const mid = sorted.length >> 1
+  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
+}
+
+function fmt(ms) {
+  return `${(ms / 1000).toFixed(2)} s`
+}
+
+function label(name) {
+  return name === 'plain' ? 'plain in-memory synthesizer, no plugin' : '@russo/vitest, warm cache'
+}
+
+function fail(message) {
+  console.error(message)
+  process.exit(1)
+}
