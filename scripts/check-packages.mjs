@@ -28,7 +28,11 @@ for (const dir of readdirSync(join(root, 'packages'))) {
     if (!existsSync(join(pkgDir, target))) fail(`${pkg.name}: exports target ${target} is missing`)
   }
   const packed = JSON.parse(
-    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], { cwd: pkgDir, encoding: 'utf8', stdio: ['ignore', 'pipe', 'ignore'] }),
+    execFileSync('npm', ['pack', '--dry-run', '--json', '--ignore-scripts'], {
+      cwd: pkgDir,
+      encoding: 'utf8',
+      stdio: ['ignore', 'pipe', 'ignore'],
+    }),
   )[0]
   const files = packed.files.map((f) => f.path)
   for (const target of targets(pkg.exports)) {
@@ -62,7 +66,10 @@ try {
   const project = join(scratch, 'project')
   execFileSync('mkdir', ['-p', project])
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, type: 'module' }))
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], { cwd: project, stdio: 'inherit' })
+  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], {
+    cwd: project,
+    stdio: 'inherit',
+  })
   // The test entry of @russo/vitest only loads inside a Vitest run: it gets one, on espeak.
   const nodeEntries = entries.filter((e) => e !== '@russo/vitest')
   const script = nodeEntries.map((e) => `await import(${JSON.stringify(e)})`).join('\n')
@@ -80,7 +87,7 @@ try {
     join(project, 'installed.test.mjs'),
     "import { expect, test } from '@russo/vitest'\ntest('synthesizes through the installed packages', async ({ synth }) => {\n" +
       "  const audio = await synth.synthesize('Installed from tarballs')\n  expect(audio.format).toBe('wav')\n" +
-      "  expect(audio.data.byteLength).toBeGreaterThan(1000)\n})\n",
+      '  expect(audio.data.byteLength).toBeGreaterThan(1000)\n})\n',
   )
   execFileSync('npx', ['vitest', 'run'], { cwd: project, stdio: 'inherit' })
 } finally {

@@ -1,69 +1,17 @@
-"""Python russo's AudioCache.get/put as the seed listing shows them, timed inside Python for run.mjs.
+"""Python russo's AudioCache.get/put (the seed, test/helpers/seed_russo.py), timed inside Python for run.mjs.
 
 One JSON request per stdin line, one JSON reply per stdout line. Times are time.perf_counter_ns()
 around each call, so interpreter startup and the pipe are not measured.
 """
 
 import json
-import logging
 import os
 import sys
 import time
-from dataclasses import dataclass
 from pathlib import Path
 
-logger = logging.getLogger("russo")
-
-
-@dataclass
-class Audio:
-    data: bytes
-    format: str = "wav"
-    sample_rate: int = 24000
-
-
-class AudioCache:
-    def __init__(self, cache_dir: Path) -> None:
-        self.cache_dir = cache_dir
-
-    # get and put: verbatim from /work/shared/seed/russo-cache-api.txt
-    def get(self, key: str) -> Audio | None:
-        """Load cached audio, or None if not cached."""
-        audio_path = self.cache_dir / f"{key}.audio"
-        meta_path = self.cache_dir / f"{key}.meta"
-        if not audio_path.exists() or not meta_path.exists():
-            return None
-        try:
-            meta = json.loads(meta_path.read_text())
-            data = audio_path.read_bytes()
-            logger.debug("Cache hit: %s", key)
-            return Audio(data=data, format=meta["format"], sample_rate=meta["sample_rate"])
-        except (json.JSONDecodeError, KeyError, OSError) as exc:
-            logger.warning("Corrupt cache entry %s, removing: %s", key, exc)
-            self._remove_entry(key)
-            return None
-
-    def put(self, key: str, audio: Audio, *, prompt: str = "") -> None:
-        """Write audio + metadata to cache."""
-        self._ensure_dir()
-        audio_path = self.cache_dir / f"{key}.audio"
-        meta_path = self.cache_dir / f"{key}.meta"
-        audio_path.write_bytes(audio.data)
-        meta = {
-            "format": audio.format,
-            "sample_rate": audio.sample_rate,
-            "prompt": prompt,
-        }
-        meta_path.write_text(json.dumps(meta, indent=2))
-        logger.debug("Cached: %s (%d bytes)", key, len(audio.data))
-
-    # Not in the seed listing; the obvious equivalents.
-    def _ensure_dir(self) -> None:
-        self.cache_dir.mkdir(parents=True, exist_ok=True)
-
-    def _remove_entry(self, key: str) -> None:
-        for ext in (".audio", ".meta"):
-            (self.cache_dir / f"{key}{ext}").unlink(missing_ok=True)
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent / "test" / "helpers"))
+from seed_russo import Audio, AudioCache  # noqa: E402  (the seed's code, shared with the compat tests)
 
 
 def bench_get(req):

@@ -1,4 +1,4 @@
-import { RussoError, isRussoError } from './errors.js'
+import { isRussoError, RussoError } from './errors.js'
 
 export interface CacheMissDetails {
   prompt: string

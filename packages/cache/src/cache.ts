@@ -1,14 +1,14 @@
 import { type Dir, statSync } from 'node:fs'
 import { opendir } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { assertValidKey, cacheKey, describe } from './key.js'
 import { assertAudio } from './audio.js'
-import { clearDir, cleanupDir, listDir, removeEntryFiles } from './internal/dir.js'
+import { cleanupDir, clearDir, listDir, removeEntryFiles } from './internal/dir.js'
 import { tryLock } from './internal/lock.js'
 import { type EntryPaths, entryPaths } from './internal/paths.js'
 import { type ReadOptions, type ReadResult, readEntry, sha256Hex } from './internal/read.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { writeEntry } from './internal/write.js'
+import { assertValidKey, cacheKey, describe } from './key.js'
 import { defaultLogger } from './logger.js'
 import type { Audio, EntryInfo, EntryMeta, RussoLogger } from './types.js'
 
@@ -191,7 +191,10 @@ export class AudioCache {
     const removal = this.#removeLocked(key, { ...options, statOnly: false })
     if (removal === 'held') return
     const outcome = removal === 'removed' ? 'removed, it will be synthesized again' : `left in place (${removal})`
-    this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${this.cacheDir} (${result.reason}); ${outcome}.`)
+    this.#warnings.warn(
+      `corrupt:${key}`,
+      `russo: corrupt cache entry ${key} in ${this.cacheDir} (${result.reason}); ${outcome}.`,
+    )
   }
 
   #olderThanGrace(key: string): boolean {

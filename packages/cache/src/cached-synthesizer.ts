@@ -1,9 +1,9 @@
-import { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 import { assertAudio } from './audio.js'
+import { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 import { CacheMissError } from './cache-miss-error.js'
-import { assertPlainRecord, cacheKey, describe } from './key.js'
 import { acquireEntryLock } from './internal/acquire.js'
 import { WarnOnce } from './internal/warn-once.js'
+import { assertPlainRecord, cacheKey, describe } from './key.js'
 import { CACHE_MODES, isCacheMode } from './mode.js'
 import { type CacheStats, emptyStats } from './stats.js'
 import type { Audio, CacheMode, EntryMeta, RussoLogger, SynthesizeOptions, Synthesizer } from './types.js'
@@ -49,7 +49,9 @@ export class CachedSynthesizer implements Synthesizer {
 
   constructor(inner: Synthesizer, options: CachedSynthesizerOptions = {}) {
     if (inner === null || typeof inner !== 'object' || typeof inner.synthesize !== 'function') {
-      throw new TypeError(`CachedSynthesizer: inner must be a Synthesizer (an object with synthesize(text)), got ${describe(inner)}.`)
+      throw new TypeError(
+        `CachedSynthesizer: inner must be a Synthesizer (an object with synthesize(text)), got ${describe(inner)}.`,
+      )
     }
     const mode = options.enabled === false ? 'off' : (options.mode ?? 'auto')
     if (!isCacheMode(mode)) {
@@ -62,7 +64,9 @@ export class CachedSynthesizer implements Synthesizer {
     this.mode = mode
     this.cacheKeyExtra = { ...innerExtra, ...options.cacheKeyExtra }
     cacheKey('', this.cacheKeyExtra)
-    this.cache = options.cache ?? new AudioCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.logger ? { logger: options.logger } : {})
+    this.cache =
+      options.cache ??
+      new AudioCache(options.cacheDir ?? DEFAULT_CACHE_DIR, options.logger ? { logger: options.logger } : {})
     this.#warnings = new WarnOnce(options.logger ?? this.cache.logger)
     this.#missHint = options.missHint
     this.#refreshSince = options.refreshSince ?? Date.now()
@@ -134,7 +138,12 @@ export class CachedSynthesizer implements Synthesizer {
     const hit = this.#cached(key, text)
     if (hit) return hit
     if (this.mode === 'offline') {
-      throw new CacheMissError({ prompt: text, key, cacheDir: this.cache.cacheDir, ...(this.#missHint ? { hint: this.#missHint } : {}) })
+      throw new CacheMissError({
+        prompt: text,
+        key,
+        cacheDir: this.cache.cacheDir,
+        ...(this.#missHint ? { hint: this.#missHint } : {}),
+      })
     }
     const acquired = await acquireEntryLock(this.cache, key, () => this.#cached(key, text), options.signal)
     if (acquired.kind === 'ready') return acquired.value
@@ -171,7 +180,10 @@ export class CachedSynthesizer implements Synthesizer {
 
   #store(key: string, text: string, outcome: Outcome): void {
     if (outcome.audio.data.byteLength === 0) {
-      this.#warnings.warn(`empty:${key}`, `russo: the synthesizer returned empty audio for ${describe(text)}; not cached.`)
+      this.#warnings.warn(
+        `empty:${key}`,
+        `russo: the synthesizer returned empty audio for ${describe(text)}; not cached.`,
+      )
       return
     }
     try {

@@ -18,5 +18,9 @@ export class RussoError extends Error {
 export function isRussoError(value: unknown): value is RussoError {
   if (!(value instanceof Error) && (value === null || typeof value !== 'object')) return false
   const code = (value as { code?: unknown }).code
-  return typeof code === 'string' && code.startsWith('RUSSO_') && typeof (value as { message?: unknown }).message === 'string'
+  return (
+    typeof code === 'string' &&
+    code.startsWith('RUSSO_') &&
+    typeof (value as { message?: unknown }).message === 'string'
+  )
 }

@@ -1,16 +1,25 @@
-export type { Audio, AudioFormat, CacheMode, EntryInfo, EntryMeta, RussoLogger, SynthesizeOptions, Synthesizer } from './types.js'
-export { cacheKey } from './key.js'
 export { assertAudio } from './audio.js'
-export { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 export type { AudioCacheOptions, PutOptions, VerifyReport } from './cache.js'
-export { CachedSynthesizer } from './cached-synthesizer.js'
-export type { CachedSynthesizerOptions } from './cached-synthesizer.js'
-export { CACHE_MODES, isCacheMode } from './mode.js'
-export { addStats, emptyStats } from './stats.js'
-export type { CacheStats } from './stats.js'
-export { RussoError, isRussoError } from './errors.js'
-export type { RussoErrorCode } from './errors.js'
-export { CacheMissError, isCacheMissError } from './cache-miss-error.js'
+export { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 export type { CacheMissDetails } from './cache-miss-error.js'
-export { LockTimeoutError, isLockTimeoutError } from './lock-timeout-error.js'
+export { CacheMissError, isCacheMissError } from './cache-miss-error.js'
+export type { CachedSynthesizerOptions } from './cached-synthesizer.js'
+export { CachedSynthesizer } from './cached-synthesizer.js'
+export type { RussoErrorCode } from './errors.js'
+export { isRussoError, RussoError } from './errors.js'
+export { cacheKey } from './key.js'
+export { isLockTimeoutError, LockTimeoutError } from './lock-timeout-error.js'
 export { defaultLogger } from './logger.js'
+export { CACHE_MODES, isCacheMode } from './mode.js'
+export type { CacheStats } from './stats.js'
+export { addStats, emptyStats } from './stats.js'
+export type {
+  Audio,
+  AudioFormat,
+  CacheMode,
+  EntryInfo,
+  EntryMeta,
+  RussoLogger,
+  SynthesizeOptions,
+  Synthesizer,
+} from './types.js'

@@ -1,4 +1,4 @@
-import { RussoError, isRussoError } from './errors.js'
+import { isRussoError, RussoError } from './errors.js'
 
 /** Waiting for another process's lock on a key took longer than `lockWaitMs`. */
 export class LockTimeoutError extends RussoError {

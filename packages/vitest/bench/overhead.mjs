@@ -26,7 +26,9 @@ const plugin = suite('plugin', true)
 
 const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${type()} ${release()}, Node ${process.version}`
 console.log(`machine: ${machine}`)
-console.log(`suite: ${FILES} files x ${TESTS_PER_FILE} tests, ${PROMPTS} prompts of ${AUDIO_BYTES} bytes; ${ROUNDS} rounds`)
+console.log(
+  `suite: ${FILES} files x ${TESTS_PER_FILE} tests, ${PROMPTS} prompts of ${AUDIO_BYTES} bytes; ${ROUNDS} rounds`,
+)
 
 // Untimed: fills the cache and warms the page cache and both projects' Vite transforms.
 run(plain)
@@ -40,7 +42,8 @@ for (let round = 0; round < ROUNDS; round++) {
   const ms = {}
   for (const project of order) {
     const result = run(project)
-    if (project === plugin && !/hits 100 {2}misses 0\b/.test(result.stdout)) fail(`a timed plugin run was not all hits:\n${result.stdout}`)
+    if (project === plugin && !/hits 100 {2}misses 0\b/.test(result.stdout))
+      fail(`a timed plugin run was not all hits:\n${result.stdout}`)
     ms[project.name] = result.ms
     times[project.name].push(result.ms)
   }
@@ -51,25 +54,37 @@ const ratio = median(ratios)
 const rows = [
   '| suite | median wall | min | max |',
   '| --- | ---: | ---: | ---: |',
-  ...['plain', 'plugin'].map((name) => `| ${label(name)} | ${fmt(median(times[name]))} | ${fmt(Math.min(...times[name]))} | ${fmt(Math.max(...times[name]))} |`),
+  ...['plain', 'plugin'].map(
+    (name) =>
+      `| ${label(name)} | ${fmt(median(times[name]))} | ${fmt(Math.min(...times[name]))} | ${fmt(Math.max(...times[name]))} |`,
+  ),
 ]
 console.log(`\n${rows.join('\n')}\n`)
-console.log(`plugin / plain wall time (median of per-round ratios): ${ratio.toFixed(3)}  target <= ${TARGET}: ${ratio <= TARGET ? 'PASS' : 'FAIL'}`)
+console.log(
+  `plugin / plain wall time (median of per-round ratios): ${ratio.toFixed(3)}  target <= ${TARGET}: ${ratio <= TARGET ? 'PASS' : 'FAIL'}`,
+)
 console.log(`per-round ratios: ${ratios.map((r) => r.toFixed(3)).join(', ')}`)
 mkdirSync(out, { recursive: true })
-writeFileSync(join(out, 'overhead.json'), `${JSON.stringify({ machine, rounds: ROUNDS, times, ratios, ratio, target: TARGET }, null, 2)}\n`)
+writeFileSync(
+  join(out, 'overhead.json'),
+  `${JSON.stringify({ machine, rounds: ROUNDS, times, ratios, ratio, target: TARGET }, null, 2)}\n`,
+)
 if (!process.env.RUSSO_BENCH_KEEP) rmSync(root, { recursive: true, force: true })
 
 /** The built packages copied under node_modules, as a user's install has them; their dependencies linked. */
 function install(modules) {
   const requireHere = createRequire(join(pkg, 'package.json'))
   const requireCache = createRequire(join(pkg, '../cache/package.json'))
-  for (const [name, from] of [['@russo/vitest', pkg], ['@russo/cache', join(pkg, '../cache')]]) {
+  for (const [name, from] of [
+    ['@russo/vitest', pkg],
+    ['@russo/cache', join(pkg, '../cache')],
+  ]) {
     mkdirSync(join(modules, name), { recursive: true })
     cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
     cpSync(join(from, 'dist'), join(modules, name, 'dist'), { recursive: true })
   }
-  const link = (require, name) => symlinkSync(realpathSync(dirname(require.resolve(`${name}/package.json`))), join(modules, name), 'dir')
+  const link = (require, name) =>
+    symlinkSync(realpathSync(dirname(require.resolve(`${name}/package.json`))), join(modules, name), 'dir')
   link(requireHere, 'vitest')
   link(requireHere, 'picocolors')
   link(requireCache, 'debug')
@@ -109,7 +124,10 @@ export default {
     const imports = withPlugin
       ? `import { expect, test } from '@russo/vitest'\n`
       : `import { expect, test } from 'vitest'\nimport synthesizer from '../synthesizer.ts'\n`
-    writeFileSync(join(dir, 'tests', `file-${String(file).padStart(2, '0')}.test.ts`), `${imports}\n${tests.join('\n\n')}\n`)
+    writeFileSync(
+      join(dir, 'tests', `file-${String(file).padStart(2, '0')}.test.ts`),
+      `${imports}\n${tests.join('\n\n')}\n`,
+    )
   }
   return { name, dir }
 }
@@ -118,7 +136,11 @@ function run(project) {
   const env = { ...process.env, NO_COLOR: '1' }
   for (const name of Object.keys(env)) if (/^(CI|RUSSO_|VITEST)/.test(name)) delete env[name]
   const started = performance.now()
-  const result = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run'], { cwd: project.dir, env, encoding: 'utf8' })
+  const result = spawnSync(process.execPath, [join(root, 'node_modules/vitest/vitest.mjs'), 'run'], {
+    cwd: project.dir,
+    env,
+    encoding: 'utf8',
+  })
   const ms = performance.now() - started
   if (result.status !== 0) fail(`vitest run failed in ${project.dir}:\n${result.stdout}\n${result.stderr}`)
   return { ms, stdout: result.stdout }

@@ -2,8 +2,15 @@
 // (so the synthesizer's `import()` goes through Vite), and every module a test file reaches through
 // Vite costs a round trip to the main process per test file. Split over six modules it cost ~12 ms
 // per file in the forks pool (bench/overhead.mjs).
-import { AudioCache, CachedSynthesizer, RussoError, type RussoLogger, type Synthesizer, defaultLogger } from '@russo/cache'
-import { type RunnerTestFile, TestRunner, inject, test as base } from 'vitest'
+import {
+  AudioCache,
+  CachedSynthesizer,
+  defaultLogger,
+  RussoError,
+  type RussoLogger,
+  type Synthesizer,
+} from '@russo/cache'
+import { test as base, inject, type RunnerTestFile, TestRunner } from 'vitest'
 import type { FileUse } from './internal/file-meta.js'
 import type { RussoProvided } from './internal/provided.js'
 
@@ -31,12 +38,14 @@ const logger: RussoLogger = {
 /** Vitest's `test` with the russo fixtures. */
 export const test = base.extend<{ $file: RussoFixtures }>({
   russoSynthesizer: [
+    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
     async ({}, use) => {
       await use(await loadSynthesizer(settings().synthesizer))
     },
     { scope: 'file' },
   ],
   audioCache: [
+    // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
     async ({}, use) => {
       await use(new AudioCache(settings().cacheDir, { logger }))
     },
@@ -46,7 +55,14 @@ export const test = base.extend<{ $file: RussoFixtures }>({
     async ({ russoSynthesizer, audioCache }, use) => {
       const { mode, cacheKeyExtra, missHint, refreshSince } = settings()
       const file = currentFile()
-      const synth = new CachedSynthesizer(russoSynthesizer, { cache: audioCache, mode, cacheKeyExtra, missHint, refreshSince, logger })
+      const synth = new CachedSynthesizer(russoSynthesizer, {
+        cache: audioCache,
+        mode,
+        cacheKeyExtra,
+        missHint,
+        refreshSince,
+        logger,
+      })
       try {
         await use(synth)
       } finally {
@@ -100,7 +116,10 @@ async function loadSynthesizer(specifier: string | null): Promise<Synthesizer> {
       const isClass = /^class[\s{]/.test(Function.prototype.toString.call(exported))
       made = isClass ? new (exported as new () => unknown)() : await (exported as () => unknown)()
     } catch (error) {
-      throw fail(`the default export of ${specifier} threw while making the synthesizer: ${(error as Error).message}`, error)
+      throw fail(
+        `the default export of ${specifier} threw while making the synthesizer: ${(error as Error).message}`,
+        error,
+      )
     }
   }
   if (!isSynthesizer(made)) {
@@ -114,5 +133,9 @@ async function loadSynthesizer(specifier: string | null): Promise<Synthesizer> {
 }
 
 function isSynthesizer(value: unknown): value is Synthesizer {
-  return (typeof value === 'object' || typeof value === 'function') && value !== null && typeof (value as Synthesizer).synthesize === 'function'
+  return (
+    (typeof value === 'object' || typeof value === 'function') &&
+    value !== null &&
+    typeof (value as Synthesizer).synthesize === 'function'
+  )
 }

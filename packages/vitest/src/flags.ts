@@ -1,4 +1,4 @@
-import { CACHE_MODES, type CacheMode, RussoError, isCacheMode } from '@russo/cache'
+import { CACHE_MODES, type CacheMode, isCacheMode, RussoError } from '@russo/cache'
 
 /** A setting and where it came from, so messages can name the flag or variable the user typed. */
 export interface Sourced<T> {

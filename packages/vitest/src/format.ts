@@ -28,7 +28,9 @@ export function formatBlock(input: BlockInput): string {
     `saved ~${duration(total.msSaved)}, ${count(total.charsSaved)} chars`,
   ]
   if (input.unused !== undefined) {
-    figures.push(`unused ${count(input.unused)}${input.unused > 0 && typeof input.prune !== 'number' ? pc.dim(' (--russo-prune removes them)') : ''}`)
+    figures.push(
+      `unused ${count(input.unused)}${input.unused > 0 && typeof input.prune !== 'number' ? pc.dim(' (--russo-prune removes them)') : ''}`,
+    )
   }
   const lines = [`${pc.magenta(pc.bold('russo'))}  ${figures.join('  ')}`]
   const note = (text: string) => lines.push(`       ${text}`)

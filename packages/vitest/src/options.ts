@@ -1,7 +1,7 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import { CACHE_MODES, type CacheMode, DEFAULT_CACHE_DIR, cacheKey, isCacheMode } from '@russo/cache'
-import { type FlagLevel, type Sourced, configError, readArgv, readEnv } from './flags.js'
+import { CACHE_MODES, type CacheMode, cacheKey, DEFAULT_CACHE_DIR, isCacheMode } from '@russo/cache'
+import { configError, type FlagLevel, readArgv, readEnv, type Sourced } from './flags.js'
 
 export interface RussoReportOptions {
   /** Also write the figures, per test file and in total, as JSON to this path (relative to the Vitest root). */
@@ -48,7 +48,8 @@ export interface SettingsInput {
 export function resolveSettings({ options, root, argv, env }: SettingsInput): RussoSettings {
   checkOptions(options)
   const levels: FlagLevel[] = [readArgv(argv), readEnv(env)]
-  const optionMode = options.mode === undefined ? undefined : { value: options.mode, source: `russo({ mode: '${options.mode}' })` }
+  const optionMode =
+    options.mode === undefined ? undefined : { value: options.mode, source: `russo({ mode: '${options.mode}' })` }
   const mode = pick(levels, 'mode') ?? optionMode ?? { value: 'auto' as const, source: 'default' }
   const dir = pick(levels, 'cacheDir')?.value ?? options.cacheDir ?? DEFAULT_CACHE_DIR
   const report = options.report ?? true
@@ -75,7 +76,8 @@ function resolveModule(specifier: string, root: string): string {
   if (!specifier.startsWith('.') && !isAbsolute(specifier)) return specifier
   const base = resolve(root, specifier)
   const found = EXTENSIONS.map((ext) => base + ext).find((path) => existsSync(path))
-  if (found === undefined) throw configError(`russo({ synthesizer: '${specifier}' }): no such module (looked for ${base}).`)
+  if (found === undefined)
+    throw configError(`russo({ synthesizer: '${specifier}' }): no such module (looked for ${base}).`)
   return found
 }
 
@@ -89,7 +91,9 @@ function checkOptions(options: RussoPluginOptions): void {
     throw configError('russo({ cacheDir }) must be a non-empty path.')
   }
   if (mode !== undefined && !isCacheMode(mode)) {
-    throw configError(`russo({ mode: ${JSON.stringify(mode)} }) is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`)
+    throw configError(
+      `russo({ mode: ${JSON.stringify(mode)} }) is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`,
+    )
   }
   if (cacheKeyExtra !== undefined) {
     try {
@@ -99,7 +103,11 @@ function checkOptions(options: RussoPluginOptions): void {
     }
   }
   const json = typeof report === 'object' && report !== null ? report.json : undefined
-  if ((report !== undefined && typeof report !== 'boolean' && typeof report !== 'object') || report === null || (json !== undefined && (typeof json !== 'string' || json === ''))) {
+  if (
+    (report !== undefined && typeof report !== 'boolean' && typeof report !== 'object') ||
+    report === null ||
+    (json !== undefined && (typeof json !== 'string' || json === ''))
+  ) {
     throw configError('russo({ report }) must be true, false or { json: "path/to/report.json" }.')
   }
 }

@@ -42,7 +42,9 @@ function reporterFor(vitest: Vitest): RussoReporter {
     vitest.config.reporters.push(reporter)
     const [major = 0, minor = 0] = vitest.version.split('.').map(Number)
     if (major !== 4 || minor < 1) {
-      vitest.logger.warn(`russo: @russo/vitest supports Vitest >=4.1.0 <5; this is Vitest ${vitest.version}, so expect trouble.`)
+      vitest.logger.warn(
+        `russo: @russo/vitest supports Vitest >=4.1.0 <5; this is Vitest ${vitest.version}, so expect trouble.`,
+      )
     }
   }
   return reporter
@@ -62,6 +64,8 @@ function provided(settings: RussoSettings, startedAt: number): RussoProvided {
 
 /** How to record a missing entry, in the words that made this run offline. */
 function missHint({ mode }: RussoSettings): string {
-  const without = mode.source.startsWith('russo(') ? "mode 'auto' in russo() (or RUSSO_CACHE_MODE=auto)" : `without ${mode.source}`
+  const without = mode.source.startsWith('russo(')
+    ? "mode 'auto' in russo() (or RUSSO_CACHE_MODE=auto)"
+    : `without ${mode.source}`
   return `record it by running the tests once ${without}, then commit the cache directory`
 }

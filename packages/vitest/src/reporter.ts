@@ -33,7 +33,11 @@ export class RussoReporter implements Reporter {
     this.#specifications = specifications
   }
 
-  async onTestRunEnd(modules: readonly TestModule[], errors: readonly SerializedError[], reason: TestRunEndReason): Promise<void> {
+  async onTestRunEnd(
+    modules: readonly TestModule[],
+    errors: readonly SerializedError[],
+    reason: TestRunEndReason,
+  ): Promise<void> {
     const summary = summarize(modules)
     const names = new Set([...this.#specifications.map((s) => s.project.name), ...modules.map((m) => m.project.name)])
     const settings = [...this.#projects].filter(([name]) => names.has(name)).map(([, s]) => s)
@@ -53,7 +57,9 @@ export class RussoReporter implements Reporter {
         else prune = await pruneUnused(summary.usedKeys)
       }
     } catch (error) {
-      this.#vitest.logger.warn(`russo: cannot read the cache to count or prune unused entries: ${(error as Error).message}`)
+      this.#vitest.logger.warn(
+        `russo: cannot read the cache to count or prune unused entries: ${(error as Error).message}`,
+      )
     }
     const report = {
       root: this.#vitest.config.root,

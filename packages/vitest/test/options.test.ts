@@ -13,14 +13,25 @@ function settings(argv: string[] = [], env: Record<string, string> = {}, options
 
 describe('resolveSettings', () => {
   test('defaults: auto mode, .russo_cache under the root, nothing cleared or pruned', () => {
-    expect(settings()).toMatchObject({ mode: { value: 'auto', source: 'default' }, cacheDir: join(root, '.russo_cache'), clear: false, prune: undefined })
+    expect(settings()).toMatchObject({
+      mode: { value: 'auto', source: 'default' },
+      cacheDir: join(root, '.russo_cache'),
+      clear: false,
+      prune: undefined,
+    })
   })
 
   test('precedence: command line, then environment, then options', () => {
     const options: RussoPluginOptions = { mode: 'refresh', cacheDir: 'from-options' }
-    expect(settings([], {}, options)).toMatchObject({ mode: { value: 'refresh' }, cacheDir: join(root, 'from-options') })
+    expect(settings([], {}, options)).toMatchObject({
+      mode: { value: 'refresh' },
+      cacheDir: join(root, 'from-options'),
+    })
     const env = { RUSSO_CACHE_MODE: 'offline', RUSSO_CACHE_DIR: 'from-env' }
-    expect(settings([], env, options)).toMatchObject({ mode: { value: 'offline', source: 'RUSSO_CACHE_MODE=offline' }, cacheDir: join(root, 'from-env') })
+    expect(settings([], env, options)).toMatchObject({
+      mode: { value: 'offline', source: 'RUSSO_CACHE_MODE=offline' },
+      cacheDir: join(root, 'from-env'),
+    })
     expect(settings(['--russo-no-cache', '--russo-cache-dir', 'from-argv'], env, options)).toMatchObject({
       mode: { value: 'off', source: '--russo-no-cache' },
       cacheDir: join(root, 'from-argv'),
@@ -29,28 +40,67 @@ describe('resolveSettings', () => {
   })
 
   test('switches from flags and environment', () => {
-    expect(settings(['--russo-clear-cache', '--russo-prune'])).toMatchObject({ clear: true, prune: { source: '--russo-prune' } })
-    expect(settings([], { RUSSO_CLEAR_CACHE: 'true', RUSSO_PRUNE: '1', RUSSO_NO_CACHE: 'yes' })).toMatchObject({ clear: true, mode: { value: 'off' } })
-    expect(settings([], { RUSSO_NO_CACHE: '0', RUSSO_PRUNE: '' })).toMatchObject({ mode: { value: 'auto' }, prune: undefined })
+    expect(settings(['--russo-clear-cache', '--russo-prune'])).toMatchObject({
+      clear: true,
+      prune: { source: '--russo-prune' },
+    })
+    expect(settings([], { RUSSO_CLEAR_CACHE: 'true', RUSSO_PRUNE: '1', RUSSO_NO_CACHE: 'yes' })).toMatchObject({
+      clear: true,
+      mode: { value: 'off' },
+    })
+    expect(settings([], { RUSSO_NO_CACHE: '0', RUSSO_PRUNE: '' })).toMatchObject({
+      mode: { value: 'auto' },
+      prune: undefined,
+    })
   })
 
   test.for([
-    [[], { RUSSO_CACHE_MODE: 'bogus' }, 'RUSSO_CACHE_MODE=bogus is not a cache mode; allowed values: auto, off, refresh, offline.'],
-    [[], { RUSSO_NO_CACHE: 'maybe' }, 'RUSSO_NO_CACHE=maybe is not a switch; allowed values: 1, true, yes, on, 0, false, no, off.'],
-    [[], { RUSSO_CACHE_MODE: 'offline', RUSSO_NO_CACHE: '1' }, 'RUSSO_CACHE_MODE=offline and RUSSO_NO_CACHE=1 ask for different cache modes'],
-    [['--russo-offline', '--russo-refresh'], {}, '--russo-offline and --russo-refresh ask for different cache modes; use one of them.'],
+    [
+      [],
+      { RUSSO_CACHE_MODE: 'bogus' },
+      'RUSSO_CACHE_MODE=bogus is not a cache mode; allowed values: auto, off, refresh, offline.',
+    ],
+    [
+      [],
+      { RUSSO_NO_CACHE: 'maybe' },
+      'RUSSO_NO_CACHE=maybe is not a switch; allowed values: 1, true, yes, on, 0, false, no, off.',
+    ],
+    [
+      [],
+      { RUSSO_CACHE_MODE: 'offline', RUSSO_NO_CACHE: '1' },
+      'RUSSO_CACHE_MODE=offline and RUSSO_NO_CACHE=1 ask for different cache modes',
+    ],
+    [
+      ['--russo-offline', '--russo-refresh'],
+      {},
+      '--russo-offline and --russo-refresh ask for different cache modes; use one of them.',
+    ],
     [['--russo-offline=yes'], {}, '--russo-offline takes no value, got --russo-offline=yes.'],
     [['--russo-cache-dir'], {}, '--russo-cache-dir needs a directory: --russo-cache-dir=DIR.'],
-    [['--russo-nocache'], {}, 'unknown flag --russo-nocache; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-clear-cache, --russo-prune, --russo-cache-dir.'],
+    [
+      ['--russo-nocache'],
+      {},
+      'unknown flag --russo-nocache; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-clear-cache, --russo-prune, --russo-cache-dir.',
+    ],
   ] as const)('refuses %j %j', ([argv, env, message]) => {
-    expect(() => settings([...argv], env)).toThrow(expect.objectContaining({ code: 'RUSSO_CONFIG', message: expect.stringContaining(message) }))
+    expect(() => settings([...argv], env)).toThrow(
+      expect.objectContaining({ code: 'RUSSO_CONFIG', message: expect.stringContaining(message) }),
+    )
   })
 
   test('plugin options are checked too', () => {
-    expect(() => settings([], {}, { mode: 'later' as never })).toThrow("russo({ mode: \"later\" }) is not a cache mode; allowed values: auto, off, refresh, offline.")
-    expect(() => settings([], {}, { cacheKeyExtra: { prompt: 'x' } })).toThrow('russo({ cacheKeyExtra }): cacheKey: extra must not contain "prompt"')
-    expect(() => settings([], {}, { report: { json: '' } })).toThrow('russo({ report }) must be true, false or { json: "path/to/report.json" }.')
-    expect(() => settings([], {}, { synthesizer: './missing.ts' })).toThrow(`russo({ synthesizer: './missing.ts' }): no such module (looked for ${join(root, 'missing.ts')}).`)
+    expect(() => settings([], {}, { mode: 'later' as never })).toThrow(
+      'russo({ mode: "later" }) is not a cache mode; allowed values: auto, off, refresh, offline.',
+    )
+    expect(() => settings([], {}, { cacheKeyExtra: { prompt: 'x' } })).toThrow(
+      'russo({ cacheKeyExtra }): cacheKey: extra must not contain "prompt"',
+    )
+    expect(() => settings([], {}, { report: { json: '' } })).toThrow(
+      'russo({ report }) must be true, false or { json: "path/to/report.json" }.',
+    )
+    expect(() => settings([], {}, { synthesizer: './missing.ts' })).toThrow(
+      `russo({ synthesizer: './missing.ts' }): no such module (looked for ${join(root, 'missing.ts')}).`,
+    )
   })
 
   test('the synthesizer path resolves against the root, with or without its extension; bare names are left to Vite', () => {
@@ -62,6 +112,9 @@ describe('resolveSettings', () => {
   test('report: printed by default; false silences it; json resolves against the root', () => {
     expect(settings()).toMatchObject({ print: true, json: undefined })
     expect(settings([], {}, { report: false })).toMatchObject({ print: false })
-    expect(settings([], {}, { report: { json: 'out/russo.json' } })).toMatchObject({ print: true, json: join(root, 'out/russo.json') })
+    expect(settings([], {}, { report: { json: 'out/russo.json' } })).toMatchObject({
+      print: true,
+      json: join(root, 'out/russo.json'),
+    })
   })
 })

@@ -76,14 +76,17 @@ function createWith(path: string, key: string, content: string): NodeJS.ErrnoExc
 }
 
 function holdLock(lockPath: string, token: string, staleMs: number): HeldLock {
-  const heartbeat = setInterval(() => {
-    const now = new Date()
-    try {
-      utimesSync(lockPath, now, now)
-    } catch {
-      // Gone or taken over: release() checks ownership.
-    }
-  }, Math.max(50, Math.floor(staleMs / 3)))
+  const heartbeat = setInterval(
+    () => {
+      const now = new Date()
+      try {
+        utimesSync(lockPath, now, now)
+      } catch {
+        // Gone or taken over: release() checks ownership.
+      }
+    },
+    Math.max(50, Math.floor(staleMs / 3)),
+  )
   heartbeat.unref()
   return {
     release() {

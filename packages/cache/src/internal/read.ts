@@ -65,7 +65,9 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
     if (!metaFile.missing) return { kind: 'corrupt', reason: `meta ${metaFile.error}`, transient: false }
     const audioFile = openRegular(paths.audio)
     if ('error' in audioFile) {
-      return audioFile.missing ? { kind: 'absent' } : { kind: 'corrupt', reason: `audio ${audioFile.error}`, transient: false }
+      return audioFile.missing
+        ? { kind: 'absent' }
+        : { kind: 'corrupt', reason: `audio ${audioFile.error}`, transient: false }
     }
     closeSync(audioFile.fd)
     return { kind: 'corrupt', reason: 'audio without meta', transient: true }

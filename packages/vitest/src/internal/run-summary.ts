@@ -1,4 +1,4 @@
-import { type CacheStats, addStats, emptyStats } from '@russo/cache'
+import { addStats, type CacheStats, emptyStats } from '@russo/cache'
 import type { TestModule } from 'vitest/node'
 import { type FileUse, readFileUse } from './file-meta.js'
 
@@ -23,7 +23,12 @@ export function summarize(modules: readonly TestModule[]): RunSummary {
   for (const module of modules) {
     const use = readFileUse(module.meta())
     if (use === undefined) continue
-    summary.files.push({ project: module.project.name, file: module.relativeModuleId, cacheDir: use.cacheDir, stats: use.stats })
+    summary.files.push({
+      project: module.project.name,
+      file: module.relativeModuleId,
+      cacheDir: use.cacheDir,
+      stats: use.stats,
+    })
     addStats(summary.total, use.stats)
     addKeys(summary.usedKeys, use)
   }
@@ -31,7 +36,7 @@ export function summarize(modules: readonly TestModule[]): RunSummary {
 }
 
 function addKeys(usedKeys: Map<string, Set<string>>, use: FileUse): void {
-  let keys = usedKeys.get(use.cacheDir)
-  if (keys === undefined) usedKeys.set(use.cacheDir, (keys = new Set()))
+  const keys = usedKeys.get(use.cacheDir) ?? new Set<string>()
+  usedKeys.set(use.cacheDir, keys)
   for (const key of use.keys) keys.add(key)
 }

@@ -31,7 +31,9 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       const project = FixtureProject.create(install, 'basic')
       await project.run()
       project.resetCalls()
-      const run = await project.run(['--', '--russo-offline'], { env: { RUSSO_FIXTURE_EXTRA_PROMPT: 'Is the train to Paris on time?' } })
+      const run = await project.run(['--', '--russo-offline'], {
+        env: { RUSSO_FIXTURE_EXTRA_PROMPT: 'Is the train to Paris on time?' },
+      })
       expect(run.code).toBe(1)
       expect(run.stdout).toMatch(/1 failed \| 24 passed/)
       expect(run.output).toContain('FAIL  tests/a.test.ts > extra prompt')
@@ -52,7 +54,8 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       expect(run.code, run.output).toBe(0)
       expect(project.calls().sort()).toEqual([...PROMPTS].sort())
       expect(project.entries()).toEqual(keys)
-      for (const key of keys) expect(Date.parse(project.meta(key).created_at)).toBeGreaterThan(Date.parse(before.get(key) as string))
+      for (const key of keys)
+        expect(Date.parse(project.meta(key).created_at)).toBeGreaterThan(Date.parse(before.get(key) as string))
       expect(run.block).toMatchObject({ hits: 21, misses: 3, syntheses: 3 })
     })
 

@@ -14,7 +14,9 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
 
       const filtered = await project.run(['tests/b.test.ts', '--', '--russo-prune'])
       expect(filtered.code, filtered.output).toBe(0)
-      expect(filtered.stdout).toContain('--russo-prune removed nothing: a file filter left out 5 test files; prune after a run of every test')
+      expect(filtered.stdout).toContain(
+        '--russo-prune removed nothing: a file filter left out 5 test files; prune after a run of every test',
+      )
       expect(filtered.block?.unused).toBeUndefined()
 
       const failing = await project.run(['--', '--russo-prune'], { env: { RUSSO_FIXTURE_FAIL: '1' } })
@@ -44,9 +46,17 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       ])
       const merged = await sharded.run(['--merge-reports'])
       expect(merged.code, merged.output).toBe(0)
-      const figures = ({ hits, misses, syntheses, errors, unused }: NonNullable<typeof merged.block>) => ({ hits, misses, syntheses, errors, unused })
+      const figures = ({ hits, misses, syntheses, errors, unused }: NonNullable<typeof merged.block>) => ({
+        hits,
+        misses,
+        syntheses,
+        errors,
+        unused,
+      })
       expect(unsharded.block).toMatchObject({ hits: 21, misses: 3, unused: 0 })
-      expect(figures(merged.block as NonNullable<typeof merged.block>)).toEqual(figures(unsharded.block as NonNullable<typeof unsharded.block>))
+      expect(figures(merged.block as NonNullable<typeof merged.block>)).toEqual(
+        figures(unsharded.block as NonNullable<typeof unsharded.block>),
+      )
       expect(sharded.calls()).toHaveLength(3)
     })
 
@@ -56,9 +66,12 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       expect(run.code).toBe(1)
       expect(run.stdout.split('\n').filter((line) => line.startsWith('russo  '))).toHaveLength(1)
       const report = project.report()
-      expect(report.files.map((f) => `${f.project}:${f.file}`).sort()).toEqual(
-        ['first:tests/a.test.ts', 'first:tests/b.test.ts', 'second:tests/c.test.ts', 'second:tests/d.test.ts'],
-      )
+      expect(report.files.map((f) => `${f.project}:${f.file}`).sort()).toEqual([
+        'first:tests/a.test.ts',
+        'first:tests/b.test.ts',
+        'second:tests/c.test.ts',
+        'second:tests/d.test.ts',
+      ])
       const sum = (name: 'hits' | 'misses') => report.files.reduce((n, f) => n + f.stats[name], 0)
       expect(run.block).toMatchObject({ hits: sum('hits'), misses: sum('misses') })
       expect(run.block).toMatchObject({ hits: 13, misses: 3 })

@@ -11,12 +11,18 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       const project = FixtureProject.create(install, 'basic')
       const elsewhere = join(project.dir, 'elsewhere')
       mkdirSync(elsewhere)
-      const byEnv = await project.run(['--root', project.dir], { cwd: elsewhere, env: { RUSSO_CACHE_DIR: 'env-cache' } })
+      const byEnv = await project.run(['--root', project.dir], {
+        cwd: elsewhere,
+        env: { RUSSO_CACHE_DIR: 'env-cache' },
+      })
       expect(byEnv.code, byEnv.output).toBe(0)
       expect(project.entries('env-cache')).toHaveLength(3)
       expect(byEnv.block?.line).toContain('cache env-cache ')
 
-      const byFlag = await project.run(['--root', project.dir, '--', '--russo-cache-dir=flag-cache'], { cwd: elsewhere, env: { RUSSO_CACHE_DIR: 'env-cache' } })
+      const byFlag = await project.run(['--root', project.dir, '--', '--russo-cache-dir=flag-cache'], {
+        cwd: elsewhere,
+        env: { RUSSO_CACHE_DIR: 'env-cache' },
+      })
       expect(byFlag.code, byFlag.output).toBe(0)
       expect(project.entries('flag-cache')).toHaveLength(3)
       expect(byFlag.block).toMatchObject({ misses: 3, hits: 21 })
@@ -29,11 +35,15 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       const project = FixtureProject.create(install, 'basic')
       const bogus = await project.run([], { env: { RUSSO_CACHE_MODE: 'bogus' } })
       expect(bogus.code).toBe(1)
-      expect(bogus.output).toContain('russo: RUSSO_CACHE_MODE=bogus is not a cache mode; allowed values: auto, off, refresh, offline.')
+      expect(bogus.output).toContain(
+        'russo: RUSSO_CACHE_MODE=bogus is not a cache mode; allowed values: auto, off, refresh, offline.',
+      )
       expect(bogus.output).not.toContain('Test Files')
       const typo = await project.run(['--', '--russo-ofline'])
       expect(typo.code).toBe(1)
-      expect(typo.output).toContain('russo: unknown flag --russo-ofline; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline,')
+      expect(typo.output).toContain(
+        'russo: unknown flag --russo-ofline; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline,',
+      )
       expect(project.calls()).toEqual([])
     })
 
@@ -54,8 +64,12 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       const run = await project.run(['tests/a.test.ts', 'tests/override.test.ts'])
       expect(run.code).toBe(1)
       expect(run.output).toMatch(/4 failed \| 1 passed/)
-      expect(run.output).toContain("RussoError: russo: no synthesizer is configured, so `synth` has nothing to call. Either name a module in vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' })")
-      expect(run.output).toContain("or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer).")
+      expect(run.output).toContain(
+        "RussoError: russo: no synthesizer is configured, so `synth` has nothing to call. Either name a module in vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' })",
+      )
+      expect(run.output).toContain(
+        "or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer).",
+      )
       expect(project.calls()).toEqual(['override:Book a flight from Berlin to Rome'])
     })
   })

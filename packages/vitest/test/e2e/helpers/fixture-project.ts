@@ -1,5 +1,5 @@
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readFileSync, readdirSync, rmSync } from 'node:fs'
+import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RussoJsonReport } from '../../../src/report-json.js'
@@ -39,7 +39,10 @@ export class FixtureProject {
   readonly dir: string
   readonly log: string
 
-  private constructor(readonly install: Install, dir: string) {
+  private constructor(
+    readonly install: Install,
+    dir: string,
+  ) {
     this.dir = dir
     this.log = join(dir, 'synth-calls.log')
   }
@@ -52,12 +55,18 @@ export class FixtureProject {
 
   /** `vitest run <args>` in this project, with a clean environment (no CI, no RUSSO_*, no colour). */
   run(args: readonly string[] = [], options: RunOptions = {}): Promise<RunResult> {
-    return limit(() => spawnVitest(this.install.vitestBin, ['run', ...args], options.cwd ?? this.dir, this.#env(options)))
+    return limit(() =>
+      spawnVitest(this.install.vitestBin, ['run', ...args], options.cwd ?? this.dir, this.#env(options)),
+    )
   }
 
   /** `vitest watch`: resolves each printed russo block in turn; `stop()` ends the process. */
   watch(): { nextBlock(): Promise<BlockFigures>; stop(): void } {
-    const child = spawn(process.execPath, [this.install.vitestBin, 'watch'], { cwd: this.dir, env: this.#env({}), stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(process.execPath, [this.install.vitestBin, 'watch'], {
+      cwd: this.dir,
+      env: this.#env({}),
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
     let stdout = ''
     let seen = 0
     const waiters: (() => void)[] = []
@@ -89,7 +98,9 @@ export class FixtureProject {
     return readFileSync(this.log, 'utf8')
       .split('\n')
       .filter((line) => line !== '')
-      .map((line) => (line.startsWith('override:') ? `override:${JSON.parse(line.slice(9)) as string}` : (JSON.parse(line) as string)))
+      .map((line) =>
+        line.startsWith('override:') ? `override:${JSON.parse(line.slice(9)) as string}` : (JSON.parse(line) as string),
+      )
   }
 
   resetCalls(): void {
@@ -107,7 +118,10 @@ export class FixtureProject {
   }
 
   meta(key: string, cacheDir = '.russo_cache'): { prompt: string; created_at: string } {
-    return JSON.parse(readFileSync(join(this.dir, cacheDir, `${key}.meta`), 'utf8')) as { prompt: string; created_at: string }
+    return JSON.parse(readFileSync(join(this.dir, cacheDir, `${key}.meta`), 'utf8')) as {
+      prompt: string
+      created_at: string
+    }
   }
 
   report(path = 'russo-report.json'): RussoJsonReport {
@@ -123,7 +137,9 @@ function spawnVitest(bin: string, args: string[], cwd: string, env: Record<strin
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))
     child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
     child.on('error', reject)
-    child.on('close', (code) => resolve({ code, stdout, stderr, output: `${stdout}\n${stderr}`, block: parseBlock(stdout) }))
+    child.on('close', (code) =>
+      resolve({ code, stdout, stderr, output: `${stdout}\n${stderr}`, block: parseBlock(stdout) }),
+    )
   })
 }
 

@@ -27,8 +27,12 @@ export const VITEST_PACKAGES = { current: 'vitest', oldest: 'vitest-oldest' } as
 export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES): Install {
   const dir = join(root, label)
   const modules = join(dir, 'node_modules')
-  for (const [name, from] of [['@russo/vitest', packageDir], ['@russo/cache', cacheDir]] as const) {
-    if (!existsSync(join(from, 'dist', 'index.js'))) throw new Error(`${name} is not built: run \`pnpm build\` (or \`pnpm --filter ${name} build\`) first.`)
+  for (const [name, from] of [
+    ['@russo/vitest', packageDir],
+    ['@russo/cache', cacheDir],
+  ] as const) {
+    if (!existsSync(join(from, 'dist', 'index.js')))
+      throw new Error(`${name} is not built: run \`pnpm build\` (or \`pnpm --filter ${name} build\`) first.`)
     mkdirSync(join(modules, name), { recursive: true })
     cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
     cpSync(join(from, 'dist'), join(modules, name, 'dist'), { recursive: true })
@@ -37,7 +41,8 @@ export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES)
   link(vitestDir, join(modules, 'vitest'))
   link(packageRoot(requireHere, 'picocolors'), join(modules, 'picocolors'))
   link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))
-  const vitestVersion = (JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as { version: string }).version
+  const vitestVersion = (JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as { version: string })
+    .version
   return { label, vitestVersion, dir, vitestBin: join(modules, 'vitest', 'vitest.mjs') }
 }
 
