@@ -2,7 +2,7 @@ import type { Audio, SynthesizeOptions, Synthesizer } from '@russo/cache'
 import { EspeakError } from './espeak-error.js'
 import { type EngineRun, runEngine } from './internal/engine.js'
 import { ENGINE_VERSION } from './internal/wasm-module.js'
-import { type EspeakOptions, type ResolvedEspeakOptions, resolveOptions } from './options.js'
+import { type EspeakOptions, resolveOptions } from './options.js'
 import { listVoices } from './voices.js'
 import { parseWav, WavFormatError } from './wav.js'
 
@@ -20,7 +20,7 @@ export class EspeakSynthesizer implements Synthesizer {
   readonly cacheKeyExtra: Readonly<Record<string, unknown>>
 
   constructor(options: EspeakOptions = {}) {
-    const resolved: ResolvedEspeakOptions = resolveOptions(options)
+    const resolved = resolveOptions(options)
     this.voice = resolved.voice
     this.speed = resolved.speed
     this.pitch = resolved.pitch
@@ -57,12 +57,11 @@ export class EspeakSynthesizer implements Synthesizer {
     return toAudio(run, text)
   }
 
-  async #failure(run: EngineRun): Promise<EspeakError> {
-    const stderr = run.stderr.join('\n')
+  async #failure({ status, stderr }: EngineRun): Promise<EspeakError> {
     if (!/voice does not exist/i.test(stderr)) {
       return new EspeakError(
         'ESPEAK_FAILED',
-        `eSpeak NG failed (exit status ${run.status}): ${stderr || 'no message'}`,
+        `eSpeak NG failed (exit status ${status}): ${stderr || 'no message'}`,
         stderr,
       )
     }
@@ -89,7 +88,7 @@ function toAudio(run: EngineRun, text: string): Audio {
   const data = run.readFile(OUTPUT_PATH)
   const what = `for ${JSON.stringify(text.length > 60 ? `${text.slice(0, 57)}...` : text)}`
   if (data === undefined) {
-    throw new EspeakError('ESPEAK_FAILED', `eSpeak NG wrote no WAV file ${what}.`, run.stderr.join('\n'))
+    throw new EspeakError('ESPEAK_FAILED', `eSpeak NG wrote no WAV file ${what}.`, run.stderr)
   }
   try {
     const wav = parseWav(data)
@@ -97,10 +96,6 @@ function toAudio(run: EngineRun, text: string): Audio {
     return { data, format: 'wav', sampleRate: wav.sampleRate, channels: wav.channels, sampleWidth: wav.sampleWidth }
   } catch (error) {
     if (!(error instanceof WavFormatError)) throw error
-    throw new EspeakError(
-      'ESPEAK_FAILED',
-      `eSpeak NG wrote an unusable WAV file ${what}: ${error.message}`,
-      run.stderr.join('\n'),
-    )
+    throw new EspeakError('ESPEAK_FAILED', `eSpeak NG wrote an unusable WAV file ${what}: ${error.message}`, run.stderr)
   }
 }

@@ -12,7 +12,7 @@ export interface EspeakOptions {
 
 export type ResolvedEspeakOptions = Required<EspeakOptions>
 
-export const DEFAULT_OPTIONS: Readonly<ResolvedEspeakOptions> = Object.freeze({ voice: 'en-us', speed: 175, pitch: 50 })
+const DEFAULT_OPTIONS: Readonly<ResolvedEspeakOptions> = Object.freeze({ voice: 'en-us', speed: 175, pitch: 50 })
 
 // The engine clamps speed to 80–450 and pitch to 0–99 without a word, which would give two cache
 // keys the same audio; values outside are refused instead.

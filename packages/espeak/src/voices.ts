@@ -31,7 +31,7 @@ export async function listVoices(language?: string): Promise<EspeakVoice[]> {
     throw new EspeakError(
       'ESPEAK_FAILED',
       `eSpeak NG could not list its voices (exit status ${run.status}).`,
-      run.stderr.join('\n'),
+      run.stderr,
     )
   }
   return run.stdout.flatMap(parseVoiceLine)

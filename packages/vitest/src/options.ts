@@ -32,7 +32,7 @@ export interface RussoSettings {
   mode: Sourced<CacheMode>
   cacheKeyExtra: Record<string, unknown>
   clear: boolean
-  prune: Sourced<boolean> | undefined
+  prune: boolean
   print: boolean
   json: string | undefined
 }
@@ -59,7 +59,7 @@ export function resolveSettings({ options, root, argv, env }: SettingsInput): Ru
     mode,
     cacheKeyExtra: options.cacheKeyExtra ?? {},
     clear: pick(levels, 'clear')?.value ?? false,
-    prune: pick(levels, 'prune'),
+    prune: pick(levels, 'prune')?.value ?? false,
     print: report !== false,
     json: typeof report === 'object' && report.json !== undefined ? resolve(root, report.json) : undefined,
   }

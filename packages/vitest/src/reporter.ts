@@ -44,7 +44,7 @@ export class RussoReporter implements Reporter {
     // A directory no file touched still counts: all of its entries are unused.
     for (const { cacheDir } of settings) if (!summary.usedKeys.has(cacheDir)) summary.usedKeys.set(cacheDir, new Set())
     const failed = reason !== 'passed' || errors.length > 0 || modules.some((m) => !m.ok())
-    const wantsPrune = settings.some((s) => s.prune !== undefined)
+    const wantsPrune = settings.some((s) => s.prune)
     let unused: number | undefined
     let prune: number | string | undefined
     try {

@@ -1,11 +1,12 @@
-import { mkdtempSync, writeFileSync } from 'node:fs'
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { describe, expect, test } from 'vitest'
+import { afterAll, describe, expect, test } from 'vitest'
 import { type RussoPluginOptions, resolveSettings } from '../src/options.js'
 
 const root = mkdtempSync(join(tmpdir(), 'russo-options-'))
 writeFileSync(join(root, 'synth.ts'), 'export default {}')
+afterAll(() => rmSync(root, { recursive: true, force: true }))
 
 function settings(argv: string[] = [], env: Record<string, string> = {}, options: RussoPluginOptions = {}) {
   return resolveSettings({ options, root, argv: ['node', 'vitest.mjs', 'run', '--', ...argv], env })
@@ -17,7 +18,7 @@ describe('resolveSettings', () => {
       mode: { value: 'auto', source: 'default' },
       cacheDir: join(root, '.russo_cache'),
       clear: false,
-      prune: undefined,
+      prune: false,
     })
   })
 
@@ -42,15 +43,16 @@ describe('resolveSettings', () => {
   test('switches from flags and environment', () => {
     expect(settings(['--russo-clear-cache', '--russo-prune'])).toMatchObject({
       clear: true,
-      prune: { source: '--russo-prune' },
+      prune: true,
     })
     expect(settings([], { RUSSO_CLEAR_CACHE: 'true', RUSSO_PRUNE: '1', RUSSO_NO_CACHE: 'yes' })).toMatchObject({
       clear: true,
+      prune: true,
       mode: { value: 'off' },
     })
     expect(settings([], { RUSSO_NO_CACHE: '0', RUSSO_PRUNE: '' })).toMatchObject({
       mode: { value: 'auto' },
-      prune: undefined,
+      prune: false,
     })
   })
 

@@ -6,7 +6,8 @@ export interface EngineRun {
   /** main()'s return value or the status it passed to exit(). */
   status: number
   stdout: string[]
-  stderr: string[]
+  /** What the engine wrote to stderr (Emscripten's own notes left out): error messages take it whole. */
+  stderr: string
   /** A file the run wrote to its in-memory file system, or `undefined` if there is none. */
   readFile(path: string): Uint8Array | undefined
 }
@@ -57,10 +58,7 @@ async function runOnce(module: WasmModule, args: readonly string[]): Promise<Eng
       },
     })
   } catch (error) {
-    throw new EspeakError(
-      'ESPEAK_FAILED',
-      `eSpeak NG did not start: ${error instanceof Error ? error.message : String(error)}`,
-    )
+    throw new EspeakError('ESPEAK_FAILED', `eSpeak NG did not start: ${messageOf(error)}`)
   } finally {
     quiet.end()
   }
@@ -70,7 +68,7 @@ async function runOnce(module: WasmModule, args: readonly string[]): Promise<Eng
   return {
     status,
     stdout,
-    stderr,
+    stderr: stderr.join('\n'),
     readFile: (path) => {
       try {
         return instance.FS.readFile(path)
@@ -93,10 +91,7 @@ function callMain(
     return instance._main(args.length + 1, argv)
   } catch (error) {
     if (isExitStatus(error)) return error.status
-    throw new EspeakError(
-      'ESPEAK_FAILED',
-      `eSpeak NG crashed: ${error instanceof Error ? error.message : String(error)}`,
-    )
+    throw new EspeakError('ESPEAK_FAILED', `eSpeak NG crashed: ${messageOf(error)}`)
   } finally {
     quiet.end()
   }
@@ -114,6 +109,10 @@ function writeArgv(exports: WasmExports, args: readonly string[]): number {
   const argv = exports.malloc(4 * (pointers.length + 1))
   new Uint32Array(exports.memory.buffer, argv, pointers.length + 1).set([...pointers, 0])
   return argv
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error)
 }
 
 function isExitStatus(error: unknown): error is { status: number } {

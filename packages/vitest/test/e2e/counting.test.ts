@@ -1,8 +1,7 @@
 import { describe, expect, inject, test } from 'vitest'
 import type { RussoJsonReport } from '../../src/report-json.js'
+import { PROMPTS } from '../fixtures/basic/prompts.js'
 import { FixtureProject } from './helpers/fixture-project.js'
-
-const PROMPTS = ['Book a flight from Berlin to Rome', 'Cancel my reservation', 'What is the weather in Oslo?']
 
 describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (install) => {
   describe('counts', () => {

@@ -1,9 +1,8 @@
 import { mkdirSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
+import { PROMPTS } from '../fixtures/basic/prompts.js'
 import { FixtureProject } from './helpers/fixture-project.js'
-
-const PROMPTS = ['Book a flight from Berlin to Rome', 'Cancel my reservation', 'What is the weather in Oslo?']
 
 describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (install) => {
   describe('settings', () => {

@@ -68,16 +68,30 @@ export class FixtureProject {
       stdio: ['ignore', 'pipe', 'pipe'],
     })
     let stdout = ''
+    let stderr = ''
+    let exited = false
     let seen = 0
     const waiters: (() => void)[] = []
+    const wakeAll = () => {
+      for (const wake of waiters.splice(0)) wake()
+    }
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => {
       stdout += chunk
-      for (const wake of waiters.splice(0)) wake()
+      wakeAll()
+    })
+    child.stderr.setEncoding('utf8').on('data', (chunk: string) => (stderr += chunk))
+    // A watcher that dies fails the test with its output, instead of leaving it to the test timeout.
+    child.on('close', () => {
+      exited = true
+      wakeAll()
     })
     const blocks = () => stdout.split('\n').filter((line) => line.startsWith('russo  '))
     return {
       nextBlock: async () => {
-        while (blocks().length <= seen) await new Promise<void>((wake) => waiters.push(wake))
+        while (blocks().length <= seen) {
+          if (exited) throw new Error(`vitest watch exited before russo block ${seen + 1}:\n${stdout}\n${stderr}`)
+          await new Promise<void>((wake) => waiters.push(wake))
+        }
         return parseBlock(blocks()[seen++] as string) as BlockFigures
       },
       stop: () => child.kill(),
