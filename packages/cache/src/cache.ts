@@ -1,14 +1,15 @@
-import { type Dir, statSync } from 'node:fs'
+import type { Dir } from 'node:fs'
 import { opendir } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { assertAudio } from './audio.js'
-import { cleanupDir, clearDir, listDir, removeEntryFiles } from './internal/dir.js'
+import { assertAudio } from './internal/assert-audio.js'
+import { describe } from './internal/describe.js'
+import { cleanupDir, clearDir, listDir, olderThan, removeEntryFiles } from './internal/dir.js'
 import { tryLock } from './internal/lock.js'
-import { type EntryPaths, entryPaths } from './internal/paths.js'
+import { ENTRY_FILE, type EntryPaths, entryPaths } from './internal/paths.js'
 import { type ReadOptions, type ReadResult, readEntry, sha256Hex } from './internal/read.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { writeEntry } from './internal/write.js'
-import { assertValidKey, cacheKey, describe } from './key.js'
+import { assertValidKey, cacheKey } from './key.js'
 import { defaultLogger } from './logger.js'
 import type { Audio, EntryInfo, EntryMeta, RussoLogger } from './types.js'
 
@@ -126,7 +127,7 @@ export class AudioCache {
 
   /** Number of `<key>.audio` files, as Python russo counts them. */
   size(): number {
-    return listDir(this.cacheDir).filter((e) => e.isFile() && /^[A-Za-z0-9_-]{1,128}\.audio$/.test(e.name)).length
+    return listDir(this.cacheDir).filter((e) => e.isFile() && ENTRY_FILE.exec(e.name)?.[2] === 'audio').length
   }
 
   /** Valid entries with their meta; the audio is checked by size, not read. */
@@ -187,7 +188,8 @@ export class AudioCache {
 
   /** One warning per corrupt entry; silent while another process holds its lock (it may be mid-write). */
   #onCorrupt(key: string, result: { reason: string; transient: boolean }, options: ReadOptions): void {
-    if (result.transient && !this.#olderThanGrace(key)) return
+    const paths = this.#paths(key)
+    if (result.transient && !olderThan(TRANSIENT_GRACE_MS, paths.audio, paths.meta)) return
     const removal = this.#removeLocked(key, { ...options, statOnly: false })
     if (removal === 'held') return
     const outcome = removal === 'removed' ? 'removed, it will be synthesized again' : `left in place (${removal})`
@@ -195,11 +197,6 @@ export class AudioCache {
       `corrupt:${key}`,
       `russo: corrupt cache entry ${key} in ${this.cacheDir} (${result.reason}); ${outcome}.`,
     )
-  }
-
-  #olderThanGrace(key: string): boolean {
-    const newest = Math.max(...[this.#paths(key).audio, this.#paths(key).meta].map(mtimeOrNow))
-    return Date.now() - newest > TRANSIENT_GRACE_MS
   }
 
   /**
@@ -227,19 +224,11 @@ export class AudioCache {
       throw error
     }
     for await (const entry of dir) {
-      const match = /^([A-Za-z0-9_-]{1,128})\.meta$/.exec(entry.name)
-      if (match === null || entry.isDirectory()) continue
+      const match = ENTRY_FILE.exec(entry.name)
+      if (match?.[2] !== 'meta' || entry.isDirectory()) continue
       const key = match[1] as string
       yield { key, result: readEntry(this.#paths(key), options) }
     }
-  }
-}
-
-function mtimeOrNow(path: string): number {
-  try {
-    return statSync(path).mtimeMs
-  } catch {
-    return 0
   }
 }
 

@@ -1,9 +1,11 @@
-import { assertAudio } from './audio.js'
 import { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 import { CacheMissError } from './cache-miss-error.js'
 import { acquireEntryLock } from './internal/acquire.js'
+import { assertAudio } from './internal/assert-audio.js'
+import { describe } from './internal/describe.js'
 import { WarnOnce } from './internal/warn-once.js'
-import { assertPlainRecord, cacheKey, describe } from './key.js'
+import { assertPlainRecord, cacheKey } from './key.js'
+import { isLockTimeoutError, type LockTimeoutError } from './lock-timeout-error.js'
 import { CACHE_MODES, isCacheMode } from './mode.js'
 import { type CacheStats, emptyStats } from './stats.js'
 import type { Audio, CacheMode, EntryMeta, RussoLogger, SynthesizeOptions, Synthesizer } from './types.js'
@@ -32,8 +34,14 @@ interface Outcome {
   synthMs: number
 }
 
+/** A lookup under way, and the signal of the caller that started it. */
+interface Flight {
+  promise: Promise<Outcome>
+  signal: AbortSignal | undefined
+}
+
 /** In-flight lookups by cache file, shared by every CachedSynthesizer of this process. */
-const inFlight = new Map<string, Promise<Outcome>>()
+const inFlight = new Map<string, Flight>()
 
 /** A drop-in `Synthesizer` that answers from an `AudioCache` and synthesizes each key once. */
 export class CachedSynthesizer implements Synthesizer {
@@ -63,6 +71,7 @@ export class CachedSynthesizer implements Synthesizer {
     this.inner = inner
     this.mode = mode
     this.cacheKeyExtra = { ...innerExtra, ...options.cacheKeyExtra }
+    // An extra with no JSON form (or a "prompt") fails here, not at the first synthesize().
     cacheKey('', this.cacheKeyExtra)
     this.cache =
       options.cache ??
@@ -99,20 +108,7 @@ export class CachedSynthesizer implements Synthesizer {
     const stats = this.#stats
     const chars = [...text].length
     try {
-      const flightId = `${this.mode}\0${this.cache.cacheDir}\0${key}`
-      let flight = this.mode === 'off' ? undefined : inFlight.get(flightId)
-      const leader = flight === undefined
-      if (flight === undefined) {
-        flight = this.#lookup(key, text, options)
-        if (this.mode !== 'off') {
-          inFlight.set(flightId, flight)
-          void flight.then(
-            () => inFlight.delete(flightId),
-            () => inFlight.delete(flightId),
-          )
-        }
-      }
-      const outcome = await flight
+      const { outcome, leader } = await this.#await(key, text, options)
       if (outcome.cached || !leader) {
         stats.hits++
         stats.charsSaved += chars
@@ -133,8 +129,38 @@ export class CachedSynthesizer implements Synthesizer {
     }
   }
 
+  /**
+   * Joins or starts the lookup of `key`. A shared lookup ended by its starter's AbortSignal does not
+   * cancel the callers that joined it: they look again. A joiner's own signal rejects its wait.
+   */
+  async #await(key: string, text: string, options: SynthesizeOptions): Promise<{ outcome: Outcome; leader: boolean }> {
+    for (;;) {
+      const { flight, leader } = this.#join(key, text, options)
+      try {
+        return { outcome: await (leader ? flight.promise : abortable(flight.promise, options.signal)), leader }
+      } catch (error) {
+        if (leader || options.signal?.aborted || !flight.signal?.aborted) throw error
+      }
+    }
+  }
+
+  /** The lookup of `key`: this call's own, or (`leader: false`) one already under way in this process. */
+  #join(key: string, text: string, options: SynthesizeOptions): { flight: Flight; leader: boolean } {
+    if (this.mode === 'off')
+      return { flight: { promise: this.#synthesize(text, options), signal: options.signal }, leader: true }
+    const id = `${this.mode}\0${this.cache.cacheDir}\0${key}`
+    const shared = inFlight.get(id)
+    if (shared !== undefined) return { flight: shared, leader: false }
+    const flight: Flight = { promise: this.#lookup(key, text, options), signal: options.signal }
+    inFlight.set(id, flight)
+    const forget = () => {
+      if (inFlight.get(id) === flight) inFlight.delete(id)
+    }
+    void flight.promise.then(forget, forget)
+    return { flight, leader: true }
+  }
+
   async #lookup(key: string, text: string, options: SynthesizeOptions): Promise<Outcome> {
-    if (this.mode === 'off') return this.#synthesize(text, options)
     const hit = this.#cached(key, text)
     if (hit) return hit
     if (this.mode === 'offline') {
@@ -189,21 +215,35 @@ export class CachedSynthesizer implements Synthesizer {
     try {
       this.cache.put(key, outcome.audio, { prompt: text, extra: this.cacheKeyExtra, synthMs: outcome.synthMs })
     } catch (error) {
-      const code = (error as NodeJS.ErrnoException).code ?? 'error'
-      this.#warnings.warn(
-        `write:${code}`,
-        `russo: cannot write to the cache ${this.cache.cacheDir} (${(error as Error).message}); going on without caching.`,
-      )
+      this.#warnUnwritable('write to', error as Error)
     }
   }
 
-  #warnUnlocked(reason: Error): void {
-    const code = (reason as NodeJS.ErrnoException).code ?? 'error'
-    const message =
-      code === 'RUSSO_LOCK_TIMEOUT'
-        ? `russo: ${reason.message} Synthesizing without the lock.`
-        : `russo: cannot lock entries in the cache ${this.cache.cacheDir} (${reason.message}); going on without caching.`
-    // Same id as a failed write: a cache that cannot be written is one warning, not two.
-    this.#warnings.warn(code === 'RUSSO_LOCK_TIMEOUT' ? `lock:${code}` : `write:${code}`, message)
+  #warnUnlocked(reason: NodeJS.ErrnoException | LockTimeoutError): void {
+    if (isLockTimeoutError(reason)) {
+      this.#warnings.warn(`lock:${reason.code}`, `russo: ${reason.message} Synthesizing without the lock.`)
+    } else {
+      this.#warnUnwritable('lock entries in', reason)
+    }
   }
+
+  /** One warning per error code, for locks and writes alike: a cache that cannot be written is one warning, not two. */
+  #warnUnwritable(action: string, error: Error): void {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error'
+    this.#warnings.warn(
+      `write:${code}`,
+      `russo: cannot ${action} the cache ${this.cache.cacheDir} (${error.message}); going on without caching.`,
+    )
+  }
+}
+
+/** `promise`, or the signal's reason as soon as it aborts. */
+function abortable<T>(promise: Promise<T>, signal: AbortSignal | undefined): Promise<T> {
+  if (signal === undefined) return promise
+  signal.throwIfAborted()
+  return new Promise<T>((resolve, reject) => {
+    const onAbort = () => reject(signal.reason)
+    signal.addEventListener('abort', onAbort, { once: true })
+    promise.then(resolve, reject).finally(() => signal.removeEventListener('abort', onAbort))
+  })
 }

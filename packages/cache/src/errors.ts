@@ -16,7 +16,7 @@ export class RussoError extends Error {
 }
 
 export function isRussoError(value: unknown): value is RussoError {
-  if (!(value instanceof Error) && (value === null || typeof value !== 'object')) return false
+  if (value === null || typeof value !== 'object') return false
   const code = (value as { code?: unknown }).code
   return (
     typeof code === 'string' &&

@@ -1,4 +1,3 @@
-export { assertAudio } from './audio.js'
 export type { AudioCacheOptions, PutOptions, VerifyReport } from './cache.js'
 export { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 export type { CacheMissDetails } from './cache-miss-error.js'

@@ -1,7 +1,7 @@
 import { createHash } from 'node:crypto'
+import { describe } from './internal/describe.js'
+import { KEY_PATTERN } from './internal/paths.js'
 import { pyJsonDumps } from './internal/py-json.js'
-
-const KEY_PATTERN = /^[A-Za-z0-9_-]{1,128}$/
 
 /**
  * The cache key of a prompt, exactly as Python russo computes it:
@@ -33,22 +33,9 @@ export function assertValidKey(key: unknown, where: string): asserts key is stri
   }
 }
 
-export function isValidKey(key: string): boolean {
-  return KEY_PATTERN.test(key)
-}
-
 export function assertPlainRecord(value: unknown, name: string): asserts value is Record<string, unknown> {
   const proto = value !== null && typeof value === 'object' ? (Object.getPrototypeOf(value) as unknown) : undefined
   if (Array.isArray(value) || (proto !== Object.prototype && proto !== null)) {
     throw new TypeError(`${name} must be a plain object of JSON values, got ${describe(value)}.`)
   }
-}
-
-export function describe(value: unknown): string {
-  if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
-  if (value === null) return 'null'
-  if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`
-  if (typeof value === 'bigint') return `the BigInt ${value}n`
-  return `${typeof value} ${String(value)}`
 }

@@ -212,10 +212,19 @@ describe('AudioCache refuses bad input before touching the disk', () => {
   })
 
   test.each([
-    ['an empty cacheDir', () => new AudioCache('')],
-    ['lockStaleMs 0', () => new AudioCache('d', { lockStaleMs: 0 })],
-    ['lockWaitMs -1', () => new AudioCache('d', { lockWaitMs: -1 })],
-  ])('constructor with %s', (_, make) => {
+    ['an empty cacheDir', () => new AudioCache(''), /cacheDir must be a non-empty path, got ""/],
+    [
+      'lockStaleMs 0',
+      () => new AudioCache('d', { lockStaleMs: 0 }),
+      /lockStaleMs must be a positive number .* got number 0/,
+    ],
+    [
+      'lockWaitMs -1',
+      () => new AudioCache('d', { lockWaitMs: -1 }),
+      /lockWaitMs must be a positive number .* got number -1/,
+    ],
+  ])('constructor with %s: a TypeError naming the option and the value', (_, make, message) => {
     expect(make).toThrowError(TypeError)
+    expect(make).toThrowError(message)
   })
 })

@@ -216,8 +216,7 @@ describe('entry locks across processes', () => {
 
   test(`${PROCESSES} processes taking over stale locks at once: exactly one holds each, 50 rounds of 40 locks`, async () => {
     const dir = tempDir()
-    const racers = spawnRacers()
-    for (const racer of racers) expect(await racer.line()).toBe('ready')
+    const racers = await startRacers()
     const holders: number[] = []
     for (let round = 0; round < 50; round++) {
       // Many locks per round: one takeover race is over in ~0.1 ms, and a double holder is rare per race.
@@ -238,8 +237,7 @@ describe('entry locks across processes', () => {
 
   test(`${PROCESSES} synthesizers meeting stale locks: one inner call per prompt, all get its audio`, async () => {
     const base = tempDir()
-    const racers = spawnRacers()
-    for (const racer of racers) expect(await racer.line()).toBe('ready')
+    const racers = await startRacers()
     for (let round = 0; round < 10; round++) {
       const dir = join(base, `round${round}`)
       const prompts = range(10).map((i) => `stale-lock-race-${round}-${i}`)
@@ -295,9 +293,12 @@ describe('entry locks across processes', () => {
   })
 })
 
-function spawnRacers(): Child[] {
+/** One lock racer per process slot, each loaded and ready for commands. */
+async function startRacers(): Promise<Child[]> {
   const lockModule = new URL('./internal/lock.js', builtEntry()).href
-  return range(PROCESSES).map((racer) => new Child('process-lock-racer.mjs', { lockModule, racer }))
+  const racers = range(PROCESSES).map((racer) => new Child('process-lock-racer.mjs', { lockModule, racer }))
+  for (const racer of racers) expect(await racer.line()).toBe('ready')
+  return racers
 }
 
 /** A `<key>.lock` of a holder that is gone: by age (a live pid, an hour old) in even rounds, by a dead pid in odd ones. */

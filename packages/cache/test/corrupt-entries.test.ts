@@ -57,6 +57,12 @@ const LFS_POINTER = [
   '',
 ].join('\n')
 
+/** The audio or the meta file of an entry, for tests that damage either. */
+const EITHER_FILE: [string, (files: EntryFiles) => string][] = [
+  ['audio', (f) => f.audio],
+  ['meta', (f) => f.meta],
+]
+
 describe('a corrupt entry is a miss with one warning, and its regular files are removed', () => {
   test.each([
     ['garbage meta', (f: EntryFiles) => writeRaw(f.meta, '{"format": "pcm", "sample_ra')],
@@ -133,10 +139,7 @@ describe('a corrupt entry is a miss with one warning, and its regular files are 
     expect(exists(again.files.audio)).toBe(false)
   })
 
-  test.each([
-    ['audio', (f: EntryFiles) => f.audio],
-    ['meta', (f: EntryFiles) => f.meta],
-  ])('a directory where the %s file should be is not removed', (_, pick) => {
+  test.each(EITHER_FILE)('a directory where the %s file should be is not removed', (_, pick) => {
     const scene = corrupted((f) => {
       rmSync(pick(f))
       mkdirSync(pick(f))
@@ -146,23 +149,23 @@ describe('a corrupt entry is a miss with one warning, and its regular files are 
     expect(readFileSync(join(pick(scene.files), 'inside'), 'utf8')).toBe('keep me')
   })
 
-  test.each([
-    ['audio', (f: EntryFiles) => f.audio],
-    ['meta', (f: EntryFiles) => f.meta],
-  ])('a symlink as the %s file, to a valid file elsewhere: never followed, never removed', (_, pick) => {
-    const outside = join(tempDir(), 'elsewhere')
-    let before = Buffer.alloc(0)
-    const scene = corrupted((f) => {
-      writeFileSync(outside, readFileSync(pick(f)))
-      before = readFileSync(outside)
-      rmSync(pick(f))
-      symlinkSync(outside, pick(f))
-    })
-    expectMissWithOneWarning(scene)
-    expect(scene.warnings[0]).toContain('is a symbolic link')
-    expect(lstatSync(pick(scene.files)).isSymbolicLink()).toBe(true)
-    expect(readFileSync(outside)).toEqual(before)
-  })
+  test.each(EITHER_FILE)(
+    'a symlink as the %s file, to a valid file elsewhere: never followed, never removed',
+    (_, pick) => {
+      const outside = join(tempDir(), 'elsewhere')
+      let before = Buffer.alloc(0)
+      const scene = corrupted((f) => {
+        writeFileSync(outside, readFileSync(pick(f)))
+        before = readFileSync(outside)
+        rmSync(pick(f))
+        symlinkSync(outside, pick(f))
+      })
+      expectMissWithOneWarning(scene)
+      expect(scene.warnings[0]).toContain('is a symbolic link')
+      expect(lstatSync(pick(scene.files)).isSymbolicLink()).toBe(true)
+      expect(readFileSync(outside)).toEqual(before)
+    },
+  )
 })
 
 describe('an entry another process holds the lock of', () => {

@@ -10,8 +10,9 @@ import {
   cacheKey,
   emptyStats,
   isCacheMissError,
+  type Synthesizer,
 } from '../src/index.js'
-import { decode, type FakeSynthesizer, fakeSynthesizer, spoken } from './helpers/fake-synthesizer.js'
+import { decode, type FakeSynthesizer, fakeSynthesizer, gate, spoken } from './helpers/fake-synthesizer.js'
 import { captureLogger, entryFiles, exists, tempDir, writeRaw } from './helpers/fixtures.js'
 
 function setup(mode: CacheMode, options: CachedSynthesizerOptions & { inner?: FakeSynthesizer } = {}) {
@@ -118,6 +119,54 @@ describe('auto', () => {
     const { synth, inner } = setup('auto')
     await expect(synth.synthesize('x', { signal: AbortSignal.abort() })).rejects.toThrow(/abort/i)
     expect(inner.calls).toHaveLength(0)
+  })
+
+  /** Synthesizes once `release` opens; rejects with its caller's signal's reason when that aborts first. */
+  function waitingSynthesizer() {
+    const release = gate()
+    const started = [gate(), gate()]
+    const calls: string[] = []
+    const inner: Synthesizer = {
+      async synthesize(text, options) {
+        calls.push(text)
+        const call = calls.length
+        started[call - 1]?.open()
+        await new Promise<void>((resolve, reject) => {
+          options?.signal?.addEventListener('abort', () => reject(options.signal?.reason), { once: true })
+          void release.promise.then(resolve)
+        })
+        return spoken(text, call)
+      },
+    }
+    return { inner, calls, release, started: (call: number) => started[call - 1]?.promise }
+  }
+
+  test("one caller's abort does not cancel the callers that joined its lookup", async () => {
+    const { inner, calls, release, started } = waitingSynthesizer()
+    const synth = new CachedSynthesizer(inner, { cacheDir: tempDir(), logger: captureLogger().logger })
+    const starter = new AbortController()
+    const first = synth.synthesize('x', { signal: starter.signal })
+    const joined = synth.synthesize('x')
+    await started(1)
+    starter.abort()
+    await expect(first).rejects.toThrow(/abort/i)
+    await started(2)
+    release.open()
+    expect(decode(await joined)).toBe('x#2')
+    expect(calls).toHaveLength(2)
+  })
+
+  test("a joined caller's own signal ends its wait; the lookup goes on for the others", async () => {
+    const { inner, calls, release } = waitingSynthesizer()
+    const synth = new CachedSynthesizer(inner, { cacheDir: tempDir(), logger: captureLogger().logger })
+    const first = synth.synthesize('x')
+    const joiner = new AbortController()
+    const joined = synth.synthesize('x', { signal: joiner.signal })
+    joiner.abort()
+    await expect(joined).rejects.toThrow(/abort/i)
+    release.open()
+    expect(decode(await first)).toBe('x#1')
+    expect(calls).toHaveLength(1)
   })
 
   test('resetStats zeroes the figures and forgets usedKeys; stats is a copy', async () => {

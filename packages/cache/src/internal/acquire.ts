@@ -14,7 +14,8 @@ export type Acquired<T> =
 
 /**
  * Takes the key's lock, polling while another process holds it. Between polls `ready()` is asked
- * whether the holder has produced the entry. Polling starts at 5 ms and backs off to 20 ms (a poll is a few failed opens; a waiter sees the entry soon after it lands).
+ * whether the holder has produced the entry. Polling starts at 5 ms and backs off to 20 ms: a poll
+ * is a few failed opens, and a waiter sees the entry soon after it lands.
  */
 export async function acquireEntryLock<T>(
   cache: AudioCache,

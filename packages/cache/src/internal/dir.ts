@@ -14,7 +14,7 @@ export function listDir(dir: string): Dirent[] {
 }
 
 /** Removes a file only if it is a regular file: a link or directory with our name is not ours. */
-export function removeRegular(path: string): boolean {
+function removeRegular(path: string): boolean {
   try {
     if (!lstatSync(path).isFile()) return false
     rmSync(path)
@@ -47,7 +47,6 @@ export function clearDir(dir: string): number {
 export function cleanupDir(dir: string, olderThanMs: number, lockStaleMs: number): number {
   const entries = listDir(dir)
   const metas = new Set(entries.filter((e) => e.name.endsWith('.meta')).map((e) => e.name.slice(0, -5)))
-  const now = Date.now()
   let removed = 0
   for (const entry of entries) {
     if (!entry.isFile()) continue
@@ -56,22 +55,28 @@ export function cleanupDir(dir: string, olderThanMs: number, lockStaleMs: number
     const match = ENTRY_FILE.exec(entry.name)
     let remove = false
     if (temp) {
-      remove = !isAlive(Number(temp[2])) || now - mtime(path) > olderThanMs
+      remove = !isAlive(Number(temp[2])) || olderThan(olderThanMs, path)
     } else if (match?.[2] === 'lock') {
       // Not a plain removal: the stale lock may be taken over meanwhile, and the new one must stay.
       if (removeStaleLock(path, match[1] as string, lockStaleMs)) removed++
     } else if (match?.[2] === 'audio' && !metas.has(match[1] as string)) {
-      remove = now - mtime(path) > olderThanMs
+      remove = olderThan(olderThanMs, path)
     }
     if (remove && removeRegular(path)) removed++
   }
   return removed
 }
 
-function mtime(path: string): number {
+/** Whether the newest of `paths` was last written over `ms` ago; a missing file counts as long gone. */
+export function olderThan(ms: number, ...paths: string[]): boolean {
+  const newest = Math.max(0, ...paths.map(mtimeOrZero))
+  return Date.now() - newest > ms
+}
+
+function mtimeOrZero(path: string): number {
   try {
     return statSync(path).mtimeMs
   } catch {
-    return Date.now()
+    return 0
   }
 }

@@ -43,7 +43,7 @@ export function tryLock(lockPath: string, key: string, staleMs: number): TryLock
     if (failed.code !== 'EEXIST') return { acquired: false, unavailable: failed }
   }
   const seen = readLock(lockPath)
-  return { acquired: false, holder: seen ? describeHolder(seen.content) : 'another process' }
+  return { acquired: false, holder: describeHolder(seen?.content) }
 }
 
 function newContent(): LockContent {
@@ -175,7 +175,7 @@ export function removeStaleLock(lockPath: string, key: string, staleMs: number):
   return seen !== undefined && isStale(seen, staleMs) && breakLock(lockPath, key, seen, staleMs) === 'removed'
 }
 
-export function describeHolder(content: LockContent | undefined): string {
+function describeHolder(content: LockContent | undefined): string {
   if (content === undefined) return 'another process'
   return `pid ${content.pid} on ${content.host} since ${content.createdAt}`
 }

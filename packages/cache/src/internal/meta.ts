@@ -15,8 +15,8 @@ interface MetaFile {
 }
 
 /** Python russo's Audio has no channels/sample width; its entries are 16-bit mono. */
-export const PYTHON_DEFAULT_CHANNELS = 1
-export const PYTHON_DEFAULT_SAMPLE_WIDTH = 2
+const PYTHON_DEFAULT_CHANNELS = 1
+const PYTHON_DEFAULT_SAMPLE_WIDTH = 2
 
 export function serializeMeta(meta: EntryMeta): string {
   const file: MetaFile = { format: meta.format, sample_rate: meta.sampleRate, prompt: meta.prompt }

@@ -1,13 +1,17 @@
 import { randomBytes } from 'node:crypto'
 import { join } from 'node:path'
 
-export const AUDIO_EXT = '.audio'
-export const META_EXT = '.meta'
-export const LOCK_EXT = '.lock'
+const AUDIO_EXT = '.audio'
+const META_EXT = '.meta'
+const LOCK_EXT = '.lock'
+
+/** A key names files: no separators, no dots, never empty. Every pattern below builds on it. */
+const KEY = '[A-Za-z0-9_-]{1,128}'
+export const KEY_PATTERN = new RegExp(`^${KEY}$`)
 
 /** Russo's own files, by name: entries, locks, and temp files `.<key>.<pid>-<hex>.tmp`. */
-export const ENTRY_FILE = /^([A-Za-z0-9_-]{1,128})\.(audio|meta|lock)$/
-export const TEMP_FILE = /^\.([A-Za-z0-9_-]{1,128})\.(\d+)-[0-9a-f]{8,}\.tmp$/
+export const ENTRY_FILE = new RegExp(`^(${KEY})\\.(audio|meta|lock)$`)
+export const TEMP_FILE = new RegExp(`^\\.(${KEY})\\.(\\d+)-[0-9a-f]{8,}\\.tmp$`)
 
 export interface EntryPaths {
   audio: string

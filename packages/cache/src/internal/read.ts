@@ -95,7 +95,7 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
   }
   const data = readAll(audioFile.fd, audioFile.size)
   if (data.length !== expected) {
-    return { kind: 'corrupt', reason: `audio shrank while read`, transient: true }
+    return { kind: 'corrupt', reason: 'audio shrank while read', transient: true }
   }
   if (options.verifySha256 && meta.sha256 !== undefined && sha256Hex(data) !== meta.sha256) {
     return { kind: 'corrupt', reason: 'audio does not match meta.sha256', transient: false }

@@ -1,5 +1,5 @@
-import { describe } from './key.js'
-import type { Audio } from './types.js'
+import type { Audio } from '../types.js'
+import { describe } from './describe.js'
 
 /** Checks that a value is usable `Audio`, naming the bad field and what it should be. */
 export function assertAudio(value: unknown, name: string): asserts value is Audio {
