@@ -34,6 +34,13 @@ export interface PutOptions {
   synthMs?: number
 }
 
+export interface VerifyOptions {
+  /** Remove the corrupt entries (never one another process holds). Default true; false only reports. */
+  remove?: boolean
+  /** Called after each entry is checked, with why it is corrupt (`undefined` when it is fine): for progress. */
+  onEntry?: (key: string, corrupt: string | undefined) => void
+}
+
 export interface VerifyReport {
   checked: number
   corrupt: { key: string; reason: string }[]
@@ -149,14 +156,17 @@ export class AudioCache {
     return { entries, bytes }
   }
 
-  /** Reads every entry in full, checks its sha256, and removes the corrupt ones (unless locked). */
-  async verify(): Promise<VerifyReport> {
+  /** Reads every entry in full, checks its sha256, and removes the corrupt ones (unless locked or `remove: false`). */
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
     const report: VerifyReport = { checked: 0, corrupt: [], removed: 0 }
     for await (const { key, result } of this.#scan({ verifySha256: true })) {
       report.checked++
-      if (result.kind !== 'corrupt') continue
-      report.corrupt.push({ key, reason: result.reason })
-      if (this.#removeLocked(key, { verifySha256: true }) === 'removed') report.removed++
+      const corrupt = result.kind === 'corrupt' ? result.reason : undefined
+      if (corrupt !== undefined) {
+        report.corrupt.push({ key, reason: corrupt })
+        if (options.remove !== false && this.#removeLocked(key, { verifySha256: true }) === 'removed') report.removed++
+      }
+      options.onEntry?.(key, corrupt)
     }
     return report
   }

@@ -207,6 +207,25 @@ describe('sha256', () => {
     expect([exists(scene.files.audio), scene.cache.has(good.key)]).toEqual([false, true])
   })
 
+  test('verify({ remove: false }) reports it, leaves it, and calls onEntry once per entry', async () => {
+    const scene = corrupted(flip)
+    const good = putEntry(scene.dir, 'intact')
+    const seen: [string, string | undefined][] = []
+    const report = await scene.cache.verify({ remove: false, onEntry: (key, corrupt) => seen.push([key, corrupt]) })
+    expect(report).toEqual({
+      checked: 2,
+      corrupt: [{ key: scene.key, reason: expect.stringMatching(/sha256/) }],
+      removed: 0,
+    })
+    expect(seen.sort()).toEqual(
+      [
+        [scene.key, expect.stringMatching(/sha256/)],
+        [good.key, undefined],
+      ].sort(),
+    )
+    expect(exists(scene.files.audio)).toBe(true)
+  })
+
   test('verifyOnRead makes get miss on it', () => {
     const scene = corrupted(flip, { verifyOnRead: true })
     expectMissWithOneWarning(scene)
