@@ -1,0 +1,32 @@
+import Table from 'cli-table3'
+
+/** A borderless, left-aligned table (cli-table3 measures wide and combining characters correctly). */
+export function renderTable(head: string[], rows: string[][], bold: (s: string) => string): string {
+  const table = new Table({
+    head: head.map(bold),
+    chars: {
+      top: '',
+      'top-mid': '',
+      'top-left': '',
+      'top-right': '',
+      bottom: '',
+      'bottom-mid': '',
+      'bottom-left': '',
+      'bottom-right': '',
+      left: '',
+      'left-mid': '',
+      mid: '',
+      'mid-mid': '',
+      right: '',
+      'right-mid': '',
+      middle: '  ',
+    },
+    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
+  })
+  table.push(...rows)
+  return table
+    .toString()
+    .split('\n')
+    .map((line) => line.trimEnd())
+    .join('\n')
+}
