@@ -1,4 +1,3 @@
-import confirm from '@inquirer/confirm'
 import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
 
@@ -17,6 +16,8 @@ export const clear: CliCommand = {
           `clear would remove ${count} entries from ${ctx.cacheDir}; pass --yes to do it without a terminal to ask on.`,
         )
       }
+      // Loaded only here: the prompt library is the heaviest import and only this path needs it.
+      const { default: confirm } = await import('@inquirer/confirm')
       const sure = await confirm({ message: `Remove all ${count} entries from ${ctx.cacheDir}?`, default: false })
       if (!sure) throw new CliError('RUSSO_CLI_ABORTED', 'Nothing removed.')
     }
