@@ -1,2 +1,9 @@
 // The projects of `pnpm test`. Vitest 4 has no workspace file: vitest.config.ts imports this list.
-export const projects = ['packages/cache', 'packages/vitest', 'packages/espeak', 'packages/cli', 'examples/voice-agent']
+export const projects = [
+  'packages/cache',
+  'packages/vitest',
+  'packages/audio',
+  'packages/espeak',
+  'packages/cli',
+  'examples/voice-agent',
+]
