@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
 import type { EntryInfo } from '@russo/cache'
 import type { Context } from './context.js'
-import { quickDuration } from './duration.js'
+import { entryDuration } from './duration.js'
 
 /** One entry as the commands show it, and as `--json` prints it (the field names are stable). */
 export interface EntryRow {
@@ -42,7 +42,7 @@ export function toRow(ctx: Context, info: EntryInfo): EntryRow {
     channels: meta.channels ?? 1,
     sampleWidth: meta.sampleWidth ?? 2,
     bytes: audioBytes,
-    durationSeconds: quickDuration(ctx.cacheDir, info),
+    durationSeconds: entryDuration(ctx.cache, info),
     createdAt: meta.createdAt ?? mtimeOf(join(ctx.cacheDir, `${key}.meta`)),
     synthMs: meta.synthMs ?? null,
     voice: pick(extra, VOICE_FIELDS),
