@@ -2,6 +2,7 @@ import { Command, CommanderError } from 'commander'
 import type { CliCommand } from './command.js'
 import { clear } from './commands/clear.js'
 import { exportCommand } from './commands/export.js'
+import { html } from './commands/html.js'
 import { ls } from './commands/ls.js'
 import { prune } from './commands/prune.js'
 import { show } from './commands/show.js'
@@ -10,7 +11,7 @@ import { verify } from './commands/verify.js'
 import { EXIT, type ExitCode, isCliError } from './exit-codes.js'
 import { makeContext } from './internal/context.js'
 
-const COMMANDS: CliCommand[] = [ls, show, stats, verify, prune, clear, exportCommand]
+const COMMANDS: CliCommand[] = [ls, show, stats, verify, prune, clear, exportCommand, html]
 
 const EXIT_CODES_HELP = `
 Exit codes:

@@ -26,9 +26,10 @@ export const exportCommand: CliCommand = {
     const outDir = resolve(options.out as string)
     const files = []
     for (const row of chosen.values()) {
-      const file = writePlayable(ctx.cache, row, outDir)
-      if (file !== undefined)
-        files.push({ key: row.key, prompt: row.prompt, file, durationSeconds: row.durationSeconds })
+      const entry = ctx.cache.getEntry(row.key)
+      if (entry === undefined) continue
+      const file = writePlayable(entry.audio, row, outDir)
+      files.push({ key: row.key, prompt: row.prompt, file, durationSeconds: row.durationSeconds })
     }
     if (ctx.json) ctx.printJson({ cacheDir: ctx.cacheDir, outDir, files })
     else {

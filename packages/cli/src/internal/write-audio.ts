@@ -1,15 +1,12 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { AudioCache } from '@russo/cache'
-import type { EntryRow } from './entry-row.js'
+import type { Audio } from '@russo/cache'
 import { fileStem, playable } from './playable.js'
 
-/** Writes one entry's audio as a playable file in `outDir`; returns its name, or `undefined` if it vanished. */
-export function writePlayable(cache: AudioCache, row: EntryRow, outDir: string): string | undefined {
-  const entry = cache.getEntry(row.key)
-  if (entry === undefined) return undefined
-  const { data, extension } = playable(entry.audio)
-  const name = `${fileStem(row.prompt, row.key)}.${extension}`
+/** Writes an entry's audio as a playable file in `outDir` (created if missing); returns the file's name. */
+export function writePlayable(audio: Audio, entry: { key: string; prompt: string }, outDir: string): string {
+  const { data, extension } = playable(audio)
+  const name = `${fileStem(entry.prompt, entry.key)}.${extension}`
   mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, name), data)
   return name
