@@ -83,7 +83,7 @@ describe('russo html', () => {
       }),
     )
     expect(inked).toEqual(Array(8).fill(true))
-    await expect.poll(() => page.locator('.nowave').innerText()).toBe('no waveform (mp3)')
+    await expect.poll(() => page.locator('.nowave').textContent()).toBe('no waveform (mp3)')
 
     // Audio: the Berlin row's element loads its WAV and reports the entry's duration.
     const berlin = page.locator('.row', { hasText: 'Book a flight from Berlin to Rome' })
@@ -102,18 +102,18 @@ describe('russo html', () => {
 
     // The prompt with markup is shown as text, not parsed.
     await expect
-      .poll(() => page.locator('.prompt', { hasText: 'Play some jazz' }).innerText())
+      .poll(() => page.locator('.prompt', { hasText: 'Play some jazz' }).textContent())
       .toBe('Play some jazz <b>loud</b>')
 
     // Search: words in any order, any case, over prompt, key and voice.
     await page.fill('#search', 'BERLIN')
     await expect.poll(() => page.locator('.row:not([hidden])').count()).toBe(1)
-    await expect.poll(() => page.locator('#count').innerText()).toBe('1 of 9 shown')
+    await expect.poll(() => page.locator('#count').textContent()).toBe('1 of 9 shown')
     await page.fill('#search', 'kore')
     await expect.poll(() => page.locator('.row:not([hidden])').count()).toBe(3)
     await page.fill('#search', (keys[4] as string).slice(0, 10))
     await expect
-      .poll(() => page.locator('.row:not([hidden]) .prompt').allInnerTexts())
+      .poll(() => page.locator('.row:not([hidden]) .prompt').allTextContents())
       .toEqual(['Set an alarm for seven'])
     await page.fill('#search', '')
     await expect.poll(() => page.locator('.row:not([hidden])').count()).toBe(9)
@@ -139,7 +139,7 @@ describe('russo html', () => {
         version: 1,
         files: [
           file('test/booking.test.ts', [keys[0], keys[1]] as string[], 2, 0),
-          file('test/weather.test.ts', [keys[2], python], 1, 1),
+          file('test/weather.test.ts', [keys[2] as string, python], 1, 1),
         ],
       }),
     )
@@ -157,7 +157,7 @@ describe('russo html', () => {
       ])
     const first = page.locator('section').first().locator('.prompt')
     await expect
-      .poll(() => first.allInnerTexts())
+      .poll(() => first.allTextContents())
       .toEqual(['Book a flight from Berlin to Rome', 'Cancel my reservation'])
     await page.screenshot({ path: join(SCREENSHOTS, 'page-report.png'), fullPage: true })
     expect(errors).toEqual([])

@@ -51,7 +51,7 @@ export const html: CliCommand = {
     }
     entries.sort((a, b) => a.prompt.localeCompare(b.prompt))
     const groups = reports.length === 0 ? null : groupsOf(ctx, reports)
-    const groupsHaveKeys = groups !== null && groups.some((g) => g.keys.length > 0)
+    const groupsHaveKeys = groups?.some((g) => g.keys.length > 0) === true
     writeFileSync(
       page,
       renderPage({ cacheDir: ctx.cacheDir, generatedAt: new Date().toISOString(), entries, groups, groupsHaveKeys }),
