@@ -75,8 +75,8 @@ describe('russo html', () => {
     // Waveforms: every visible row with samples has a canvas with drawn pixels; the MP3 says why it has none.
     await page.waitForFunction(() => document.querySelectorAll('canvas[data-drawn]').length === 8)
     const inked = await page.$$eval('canvas.wave', (canvases) =>
-      canvases.map((c) => {
-        const pixels = (c as HTMLCanvasElement).getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []
+      (canvases as HTMLCanvasElement[]).map((c) => {
+        const pixels = c.getContext('2d')?.getImageData(0, 0, c.width, c.height).data ?? []
         let alpha = 0
         for (let i = 3; i < pixels.length; i += 4) alpha += pixels[i] ?? 0
         return alpha > 0
