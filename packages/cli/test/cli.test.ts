@@ -1,0 +1,58 @@
+import { join } from 'node:path'
+import { describe, expect, test } from 'vitest'
+import { putTs, tempCache } from './helpers/caches.js'
+import { russo } from './helpers/run-russo.js'
+
+const COMMANDS = ['ls', 'show', 'stats', 'verify', 'prune', 'clear', 'export', 'html']
+
+describe('the russo bin', () => {
+  test('--help lists every command and the exit codes; each command has its own --help', async () => {
+    const top = await russo(['--help'])
+    expect(top.code).toBe(0)
+    for (const name of COMMANDS) expect(top.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'))
+    expect(top.stdout).toContain('Exit codes:')
+    const helps = await Promise.all(COMMANDS.map((name) => russo([name, '--help'])))
+    helps.forEach((help, i) => {
+      expect([help.code, help.stdout], COMMANDS[i]).toEqual([0, expect.stringContaining(`Usage: russo ${COMMANDS[i]}`)])
+      expect(help.stdout).toContain('--dir <path>')
+      expect(help.stdout).toContain('--json')
+    })
+  })
+
+  test('an unknown command or option is a usage error (exit 2) that points to --help', async () => {
+    const unknown = await russo(['lsit'])
+    expect([unknown.code, unknown.stderr]).toEqual([2, expect.stringContaining("unknown command 'lsit'")])
+    const option = await russo(['ls', '--colour'])
+    expect([option.code, option.stderr]).toEqual([2, expect.stringContaining('(add --help for usage)')])
+  })
+
+  test('a missing cache directory: reading commands exit 3 with one message; --json prints the error as JSON', async () => {
+    const missing = join(tempCache(), 'nope')
+    const args: Record<string, string[]> = {
+      ls: [],
+      show: ['x'],
+      stats: [],
+      verify: [],
+      prune: ['--older-than', '1d'],
+      export: ['--all', '--out', join(missing, '..', 'out')],
+      html: ['--out', join(missing, '..', 'p.html')],
+    }
+    for (const [name, rest] of Object.entries(args)) {
+      const run = await russo([name, ...rest, '--dir', missing, '--json'])
+      expect(run.code, name).toBe(3)
+      expect(run.stderr, name).toBe(`russo: No cache directory at ${missing}. Run the tests once to record it, or pass --dir (or set RUSSO_CACHE_DIR) to where it is.\n`)
+      expect(run.json(), name).toEqual({ error: { code: 'RUSSO_CLI_NOT_FOUND', message: expect.stringContaining(missing) } })
+    }
+    const clear = await russo(['clear', '--yes', '--dir', missing])
+    expect([clear.code, clear.stdout]).toEqual([0, `Removed 0 entries from ${missing}.\n`])
+  })
+
+  test('the cache is found in RUSSO_CACHE_DIR, else ./.russo_cache of the working directory', async () => {
+    const dir = tempCache()
+    const key = putTs(dir, 'found me')
+    const fromEnv = await russo(['ls', '--json'], { env: { RUSSO_CACHE_DIR: dir } })
+    expect(fromEnv.json<{ entries: { key: string }[] }>().entries.map((e) => e.key)).toEqual([key])
+    const fromCwd = await russo(['ls', '--json'], { cwd: join(dir, '..'), env: { RUSSO_CACHE_DIR: undefined } })
+    expect(fromCwd.json<{ cacheDir: string }>().cacheDir).toBe(dir)
+  })
+})
