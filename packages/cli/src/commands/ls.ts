@@ -57,7 +57,7 @@ export const ls: CliCommand = {
       formatMs(r.synthMs),
       [r.voice, r.model].filter((s) => s !== null).join(' / ') || '-',
     ])
-    ctx.out(renderTable(head, cells, ctx.color.bold))
+    ctx.out(await renderTable(head, cells, ctx.color.bold))
     ctx.out(ctx.color.dim(`${rows.length} entries in ${ctx.cacheDir}`))
     return EXIT.ok
   },

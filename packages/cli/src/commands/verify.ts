@@ -31,7 +31,7 @@ export const verify: CliCommand = {
   async run(ctx, _args, options) {
     requireCacheDir(ctx)
     const fix = options.fix === true
-    const progress = startProgress('verify', scanDir(ctx.cacheDir).metas, ctx.json)
+    const progress = await startProgress('verify', scanDir(ctx.cacheDir).metas, ctx.json)
     const report = await ctx.cache.verify({ remove: fix, onEntry: () => progress.tick() })
     progress.stop()
     const cleanedUp = fix ? ctx.cache.cleanup() : 0

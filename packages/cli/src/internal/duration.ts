@@ -1,5 +1,5 @@
 import { closeSync, constants, openSync, readSync } from 'node:fs'
-import { join } from 'node:path'
+import { sep } from 'node:path'
 import { audioDuration, parseWav, sniffAudioFormat } from '@russo/audio'
 import type { AudioCache, EntryInfo } from '@russo/cache'
 
@@ -17,7 +17,7 @@ export function entryDuration(cache: AudioCache, info: EntryInfo): number | null
   const frame = (meta.channels ?? 1) * (meta.sampleWidth ?? 2)
   if (RAW_LABELS.has(meta.format.toLowerCase())) return Math.floor(audioBytes / frame) / meta.sampleRate
   try {
-    const head = readHead(join(cache.cacheDir, `${key}.audio`))
+    const head = readHead(`${cache.cacheDir}${sep}${key}.audio`)
     const sniffed = sniffAudioFormat(head)
     if (sniffed === undefined && meta.format.toLowerCase() === 'wav') {
       return Math.floor(audioBytes / frame) / meta.sampleRate

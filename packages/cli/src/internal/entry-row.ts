@@ -1,5 +1,5 @@
 import { lstatSync } from 'node:fs'
-import { join } from 'node:path'
+import { sep } from 'node:path'
 import type { EntryInfo } from '@russo/cache'
 import type { Context } from './context.js'
 import { entryDuration } from './duration.js'
@@ -43,7 +43,7 @@ export function toRow(ctx: Context, info: EntryInfo): EntryRow {
     sampleWidth: meta.sampleWidth ?? 2,
     bytes: audioBytes,
     durationSeconds: entryDuration(ctx.cache, info),
-    createdAt: meta.createdAt ?? mtimeOf(join(ctx.cacheDir, `${key}.meta`)),
+    createdAt: meta.createdAt ?? mtimeOf(`${ctx.cacheDir}${sep}${key}.meta`),
     synthMs: meta.synthMs ?? null,
     voice: pick(extra, VOICE_FIELDS),
     model: pick(extra, MODEL_FIELDS),

@@ -1,4 +1,3 @@
-import { SingleBar } from 'cli-progress'
 
 export interface Progress {
   tick(): void
@@ -12,11 +11,13 @@ const LINE_EVERY_MS = 2000
 
 /**
  * Progress of a pass over `total` items on stderr: a cli-progress bar on a terminal, a plain
- * "label: n/total" line every 2 s on a pipe, nothing for small passes or with `--json`.
+ * "label: n/total" line every 2 s on a pipe, nothing for small passes or with `--json`. The bar library
+ * is loaded only for a terminal.
  */
-export function startProgress(label: string, total: number, quiet: boolean): Progress {
+export async function startProgress(label: string, total: number, quiet: boolean): Promise<Progress> {
   if (quiet || total < QUIET_BELOW) return { tick() {}, stop() {} }
   if (process.stderr.isTTY) {
+    const { SingleBar } = await import('cli-progress')
     const bar = new SingleBar({
       format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
       stream: process.stderr,

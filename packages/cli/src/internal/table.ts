@@ -1,7 +1,10 @@
-import Table from 'cli-table3'
 
-/** A borderless, left-aligned table (cli-table3 measures wide and combining characters correctly). */
-export function renderTable(head: string[], rows: string[][], bold: (s: string) => string): string {
+/**
+ * A borderless, left-aligned table (cli-table3 measures wide and combining characters correctly).
+ * Loaded on use: `--json` runs never pay for it.
+ */
+export async function renderTable(head: string[], rows: string[][], bold: (s: string) => string): Promise<string> {
+  const { default: Table } = await import('cli-table3')
   const table = new Table({
     head: head.map(bold),
     chars: {
