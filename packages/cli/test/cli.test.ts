@@ -40,8 +40,12 @@ describe('the russo bin', () => {
     for (const [name, rest] of Object.entries(args)) {
       const run = await russo([name, ...rest, '--dir', missing, '--json'])
       expect(run.code, name).toBe(3)
-      expect(run.stderr, name).toBe(`russo: No cache directory at ${missing}. Run the tests once to record it, or pass --dir (or set RUSSO_CACHE_DIR) to where it is.\n`)
-      expect(run.json(), name).toEqual({ error: { code: 'RUSSO_CLI_NOT_FOUND', message: expect.stringContaining(missing) } })
+      expect(run.stderr, name).toBe(
+        `russo: No cache directory at ${missing}. Run the tests once to record it, or pass --dir (or set RUSSO_CACHE_DIR) to where it is.\n`,
+      )
+      expect(run.json(), name).toEqual({
+        error: { code: 'RUSSO_CLI_NOT_FOUND', message: expect.stringContaining(missing) },
+      })
     }
     const clear = await russo(['clear', '--yes', '--dir', missing])
     expect([clear.code, clear.stdout]).toEqual([0, `Removed 0 entries from ${missing}.\n`])

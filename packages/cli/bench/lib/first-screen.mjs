@@ -39,7 +39,12 @@ export async function firstScreen(pagePath, rounds) {
               // The frame after the drawing is the one that shows it.
               requestAnimationFrame(() => {
                 const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null
-                resolve({ fcp, drawn: performance.now(), canvases: drawn, rows: document.querySelectorAll('.row').length })
+                resolve({
+                  fcp,
+                  drawn: performance.now(),
+                  canvases: drawn,
+                  rows: document.querySelectorAll('.row').length,
+                })
               })
             }
             check()

@@ -7,7 +7,7 @@ import { fileURLToPath } from 'node:url'
 import { toWav } from '@russo/audio'
 import { AudioCache, cacheKey } from '@russo/cache'
 
-const TMP = fileURLToPath(new URL('../.tmp/', import.meta.url))
+const TMP = fileURLToPath(new URL('../../.bench-tmp/', import.meta.url))
 const SEED_PY = fileURLToPath(new URL('../../../cache/test/helpers/seed-russo-cache.py', import.meta.url))
 
 function speechLike(seconds, seed) {
@@ -16,7 +16,8 @@ function speechLike(seconds, seed) {
   const data = Buffer.alloc(frames * 2)
   for (let i = 0; i < frames; i++) {
     const syllable = Math.abs(Math.sin((i / rate) * Math.PI * (3 + (seed % 4))))
-    const tone = Math.sin((2 * Math.PI * (120 + (seed % 80)) * i) / rate) + 0.3 * Math.sin((2 * Math.PI * 900 * i) / rate)
+    const tone =
+      Math.sin((2 * Math.PI * (120 + (seed % 80)) * i) / rate) + 0.3 * Math.sin((2 * Math.PI * 900 * i) / rate)
     data.writeInt16LE(Math.round(tone * syllable * 12_000), i * 2)
   }
   return new Uint8Array(data.buffer, data.byteOffset, data.byteLength)

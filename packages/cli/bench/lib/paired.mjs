@@ -17,7 +17,16 @@ export function paired(a, b, rounds) {
   timeOnce(...b)
   const times = { a: [], b: [] }
   for (let i = 0; i < rounds; i++) {
-    const order = i % 2 ? [['b', b], ['a', a]] : [['a', a], ['b', b]]
+    const order =
+      i % 2
+        ? [
+            ['b', b],
+            ['a', a],
+          ]
+        : [
+            ['a', a],
+            ['b', b],
+          ]
     for (const [name, cmd] of order) times[name].push(timeOnce(...cmd))
   }
   return { a: median(times.a), b: median(times.b), samples: times }

@@ -1,4 +1,3 @@
-
 export interface Progress {
   tick(): void
   stop(): void

@@ -1,4 +1,3 @@
-
 /**
  * A borderless, left-aligned table (cli-table3 measures wide and combining characters correctly).
  * Loaded on use: `--json` runs never pay for it.
