@@ -39,9 +39,14 @@ export async function firstScreen(pagePath, rounds) {
               // The frame after the drawing is the one that shows it.
               requestAnimationFrame(() => {
                 const fcp = performance.getEntriesByName('first-contentful-paint')[0]?.startTime ?? null
+                const mark = (name) => performance.getEntriesByName(name)[0]?.startTime ?? null
                 resolve({
                   fcp,
                   drawn: performance.now(),
+                  script: mark('russo:script'),
+                  data: mark('russo:data'),
+                  rowsBuilt: mark('russo:rows'),
+                  firstScreen: mark('russo:first-screen'),
                   canvases: drawn,
                   rows: document.querySelectorAll('.row').length,
                 })

@@ -5,6 +5,7 @@
  */
 export const PAGE_SCRIPT = `
 'use strict'
+performance.mark('russo:script')
 const data = JSON.parse(document.getElementById('russo-data').textContent)
 const entries = data.entries
 const byKey = new Map(entries.map((e, i) => [e.key, i]))
@@ -59,12 +60,13 @@ function draw(canvas, peaks, played) {
   if (canvas.width !== Math.round(w * ratio)) { canvas.width = Math.round(w * ratio); canvas.height = Math.round(h * ratio) }
   const ctx = canvas.getContext('2d')
   const style = getComputedStyle(document.documentElement)
+  const colors = [style.getPropertyValue('--played'), style.getPropertyValue('--wave')]
   ctx.setTransform(ratio, 0, 0, ratio, 0, 0)
   ctx.clearRect(0, 0, w, h)
   const bar = w / peaks.length
   for (let i = 0; i < peaks.length; i++) {
     const amp = Math.max(1, (peaks[i] / 255) * (h - 4))
-    ctx.fillStyle = i / peaks.length < played ? style.getPropertyValue('--played') : style.getPropertyValue('--wave')
+    ctx.fillStyle = colors[i / peaks.length < played ? 0 : 1]
     ctx.fillRect(i * bar, (h - amp) / 2, Math.max(1, bar - 0.5), amp)
   }
   canvas.dataset.drawn = String(peaks.length)
@@ -86,12 +88,18 @@ function reveal(row) {
   row.querySelector('.player').appendChild(audio)
 }
 
+performance.mark('russo:data')
 render()
+performance.mark('russo:rows')
 const rows = Array.from(document.querySelectorAll('.row'))
+// The first screen is drawn at once; the other rows when they come near the view.
+const FIRST_SCREEN = 16
+rows.slice(0, FIRST_SCREEN).forEach(reveal)
+performance.mark('russo:first-screen')
 const observer = new IntersectionObserver((seen) => {
   for (const s of seen) if (s.isIntersecting) { observer.unobserve(s.target); reveal(s.target) }
 }, { rootMargin: '400px 0px' })
-rows.forEach((row) => observer.observe(row))
+rows.slice(FIRST_SCREEN).forEach((row) => observer.observe(row))
 
 const haystacks = rows.map((row) => {
   const e = entries[Number(row.dataset.i)]
