@@ -1,7 +1,9 @@
 import type { Plugin } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
 import { clearOnce } from './clear.js'
+import { inlineOurPackage } from './internal/inline.js'
 import type { RussoProvided } from './internal/provided.js'
+import { supportWarnings } from './internal/support.js'
 import { type RussoPluginOptions, type RussoSettings, resolveSettings } from './options.js'
 import { RussoReporter } from './reporter.js'
 
@@ -19,9 +21,7 @@ export function russo(options: RussoPluginOptions = {}): Plugin {
   return {
     name: 'russo',
     config(user) {
-      // The fixtures import the user's synthesizer module; only code Vite runs can import a `.ts` file.
-      if (user.test?.server?.deps?.inline === true) return undefined
-      return { test: { server: { deps: { inline: ['@russo/vitest/'] } } } }
+      inlineOurPackage(user)
     },
     configureVitest({ vitest, project }) {
       const settings = resolveSettings({ options, root: project.config.root, argv: process.argv, env: process.env })
@@ -40,12 +40,7 @@ function reporterFor(vitest: Vitest): RussoReporter {
     reporter = new RussoReporter(vitest)
     reporters.set(vitest, reporter)
     vitest.config.reporters.push(reporter)
-    const [major = 0, minor = 0] = vitest.version.split('.').map(Number)
-    if (major !== 4 || minor < 1) {
-      vitest.logger.warn(
-        `russo: @russo/vitest supports Vitest >=4.1.0 <5; this is Vitest ${vitest.version}, so expect trouble.`,
-      )
-    }
+    for (const warning of supportWarnings(vitest.version, process.version)) vitest.logger.warn(warning)
   }
   return reporter
 }

@@ -17,14 +17,18 @@ const cacheDir = join(packageDir, '../cache')
 const requireHere = createRequire(join(packageDir, 'package.json'))
 const requireCache = createRequire(join(cacheDir, 'package.json'))
 
-/** `current` is the workspace's Vitest; `oldest` the lowest version peerDependencies claims. */
-export const VITEST_PACKAGES = { current: 'vitest', oldest: 'vitest-oldest' } as const
+/**
+ * `current` is the workspace's Vitest 4; `oldest` the lowest version peerDependencies claims; `v5` the
+ * Vitest 5 the workspace pins (it needs Node >= 22.12, so it is the default only there).
+ */
+export const VITEST_PACKAGES = { current: 'vitest', oldest: 'vitest-oldest', v5: 'vitest-5' } as const
+export type VitestLabel = keyof typeof VITEST_PACKAGES
 
 /**
  * Copies the built packages into `<dir>/node_modules` (copies, not links: under node_modules Vite treats
  * them as the dependency they are for users, not as workspace source) and links their dependencies.
  */
-export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES): Install {
+export function createInstall(root: string, label: VitestLabel): Install {
   const dir = join(root, label)
   const modules = join(dir, 'node_modules')
   for (const [name, from] of [
