@@ -15,6 +15,7 @@ export interface Install {
 const packageDir = fileURLToPath(new URL('../../..', import.meta.url))
 const cacheDir = join(packageDir, '../cache')
 const requireHere = createRequire(join(packageDir, 'package.json'))
+const requireVersions = createRequire(join(packageDir, 'test/vitest-versions/package.json'))
 const requireCache = createRequire(join(cacheDir, 'package.json'))
 
 /**
@@ -41,7 +42,7 @@ export function createInstall(root: string, label: VitestLabel): Install {
     cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
     cpSync(join(from, 'dist'), join(modules, name, 'dist'), { recursive: true })
   }
-  const vitestDir = packageRoot(requireHere, VITEST_PACKAGES[label])
+  const vitestDir = packageRoot(label === 'current' ? requireHere : requireVersions, VITEST_PACKAGES[label])
   link(vitestDir, join(modules, 'vitest'))
   link(packageRoot(requireHere, 'picocolors'), join(modules, 'picocolors'))
   link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))
