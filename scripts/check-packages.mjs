@@ -9,7 +9,8 @@ import { join } from 'node:path'
 const root = new URL('..', import.meta.url).pathname
 // The Vitest major the installed tarballs are tried on: 5 where Node runs it (>= 22.12), else 4.1.
 const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number)
-const vitestRange = process.env.RUSSO_PACK_VITEST ?? (nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12) ? '5' : '~4.1')
+const vitestRange =
+  process.env.RUSSO_PACK_VITEST ?? (nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12) ? '5' : '~4.1')
 let failures = 0
 const fail = (message) => {
   failures++
@@ -70,10 +71,14 @@ try {
   execFileSync('mkdir', ['-p', project])
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, type: 'module' }))
   // As a user would: plain `npm install`, no --legacy-peer-deps; a peer range that refuses this Vitest fails here.
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', `vitest@${vitestRange}`, ...tarballs], {
-    cwd: project,
-    stdio: 'inherit',
-  })
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', `vitest@${vitestRange}`, ...tarballs],
+    {
+      cwd: project,
+      stdio: 'inherit',
+    },
+  )
   const installed = JSON.parse(readFileSync(join(project, 'node_modules/vitest/package.json'), 'utf8')).version
   console.log(`  ok installed with vitest@${installed} (asked for ${vitestRange}) on Node ${process.versions.node}`)
   // The test entry of @russo/vitest only loads inside a Vitest run: it gets one, on espeak.
