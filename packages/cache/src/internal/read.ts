@@ -51,9 +51,10 @@ function statRegular(path: string): { size: number } | { error: string; missing:
     stat = lstatSync(path)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    return code === 'ENOENT'
-      ? { error: 'missing', missing: true }
-      : { error: `cannot be read (${code})`, missing: false }
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') {
+      return { error: 'missing', missing: true }
+    }
+    return { error: `cannot be read (${code})`, missing: false }
   }
   if (stat.isSymbolicLink()) return { error: 'is a symbolic link', missing: false }
   if (!stat.isFile()) return { error: 'is not a regular file', missing: false }
