@@ -163,4 +163,29 @@ describe('russo html', () => {
     expect(errors).toEqual([])
     await page.close()
   })
+
+  test("with today's @russo/vitest report (figures per file, unused entries): files listed, used and unused split", async () => {
+    const { dir, keys, python } = cacheForPage()
+    const report = join(dir, '..', 'report.json')
+    const unused = [keys[3], keys[4], keys[5], python].map((key) => ({ cacheDir: dir, key, prompt: '' }))
+    writeFileSync(
+      report,
+      JSON.stringify({
+        version: 1,
+        cacheDirs: [dir],
+        files: [{ project: '', file: 'test/agent.test.ts', cacheDir: dir, stats: { hits: 4, misses: 1 } }],
+        unused: unused.length,
+        unusedEntries: unused,
+      }),
+    )
+    const out = join(dir, '..', 'page.html')
+    expect((await russo(['html', '--out', out, '--report', report, '--dir', dir])).code).toBe(0)
+    const { page, errors } = await openPage(out)
+    const texts = async () =>
+      (await page.locator('section h2').allTextContents()).map((t) => t.replace(/\s+/g, ' ').trim())
+    await expect.poll(texts).toEqual(['Test files', 'Used by this run 5 entries', 'Not used by this run 4 entries'])
+    await expect.poll(() => page.locator('.files li').allTextContents()).toEqual(['test/agent.test.ts 4 hits · 1 miss'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
 })

@@ -5,21 +5,30 @@ import { describe, expect, test } from 'vitest'
 import { backdate, names, putPython, putTs, sinePcm, tempCache } from './helpers/caches.js'
 import { BIN, russo } from './helpers/run-russo.js'
 
-/** A run report as @russo/vitest writes it, with the keys each test file used. */
-function writeReport(path: string, cacheDir: string, files: Record<string, string[]>): string {
+/** A run report as @russo/vitest writes it (`RussoJsonReport`), for a run that used `used` of `dir`. */
+function writeReport(
+  path: string,
+  dir: string,
+  files: Record<string, string[]>,
+  options: { unused?: { key: string; prompt: string }[] | null; withKeys?: boolean } = {},
+): string {
   const report = {
     version: 1,
-    cacheDirs: [cacheDir],
+    cacheDirs: [dir],
     modes: ['auto'],
     total: { hits: 0, misses: 0 },
     files: Object.entries(files).map(([file, keys]) => ({
       project: 'app',
       file,
-      cacheDir,
+      cacheDir: dir,
       stats: { hits: keys.length, misses: 0 },
-      keys,
+      ...(options.withKeys === false ? {} : { keys }),
     })),
-    unused: null,
+    unused: options.unused === undefined || options.unused === null ? null : options.unused.length,
+    unusedEntries:
+      options.unused === undefined || options.unused === null
+        ? null
+        : options.unused.map((e) => ({ cacheDir: dir, ...e })),
     pruned: null,
     cleared: null,
     ci: false,
@@ -37,7 +46,7 @@ function cacheOfFour() {
 }
 
 describe('russo prune --unused', () => {
-  test('keeps what any of several reports used; --dry-run lists prompt and key and removes nothing', async () => {
+  test('with the keys of several shards: keeps what any used; --dry-run lists prompt and key and removes nothing', async () => {
     const { dir, a, b, c, py } = cacheOfFour()
     const r1 = writeReport(join(dir, '..', 'shard1.json'), dir, { 'a.test.ts': [a] })
     const r2 = writeReport(join(dir, '..', 'shard2.json'), dir, { 'b.test.ts': [b] })
@@ -60,15 +69,48 @@ describe('russo prune --unused', () => {
     expect(names(dir)).toEqual(['KEEP.txt', `${a}.audio`, `${a}.meta`, `${b}.audio`, `${b}.meta`].sort())
   })
 
-  test('refuses reports without keys, for another cache, or unreadable, naming the file (exit 2)', async () => {
+  test("with full-run reports' unused entries (one per runner): removes only what every run left unused", async () => {
+    const { dir, a, b, c, py } = cacheOfFour()
+    const files = { 'a.test.ts': [], 'b.test.ts': [] }
+    const linux = writeReport(join(dir, '..', 'linux.json'), dir, files, {
+      withKeys: false,
+      unused: [
+        { key: b, prompt: 'used by shard 2' },
+        { key: c, prompt: 'used by nobody' },
+        { key: py, prompt: 'python, unused' },
+      ],
+    })
+    const mac = writeReport(join(dir, '..', 'mac.json'), dir, files, {
+      withKeys: false,
+      unused: [
+        { key: c, prompt: 'used by nobody' },
+        { key: py, prompt: 'python, unused' },
+      ],
+    })
+    const run = await russo(['prune', '--unused', '--report', linux, mac, '--dir', dir, '--json'])
+    expect(run.code).toBe(0)
+    expect(
+      run
+        .json<{ removed: { key: string }[] }>()
+        .removed.map((r) => r.key)
+        .sort(),
+    ).toEqual([c, py].sort())
+    expect(names(dir)).toEqual(['KEEP.txt', `${a}.audio`, `${a}.meta`, `${b}.audio`, `${b}.meta`].sort())
+  })
+
+  test('refuses partial-run reports, reports for another cache, or unreadable ones, naming the file (exit 2)', async () => {
     const { dir, a } = cacheOfFour()
     const other = writeReport(join(dir, '..', 'other.json'), '/somewhere/else/.russo_cache', { 'x.test.ts': [a] })
-    const old = join(dir, '..', 'old.json')
-    writeFileSync(old, JSON.stringify({ version: 1, files: [{ project: '', file: 'x', cacheDir: dir, stats: {} }] }))
+    const partial = writeReport(
+      join(dir, '..', 'partial.json'),
+      dir,
+      { 'x.test.ts': [a] },
+      { withKeys: false, unused: null },
+    )
     const before = names(dir)
     for (const [report, message] of [
       [other, 'None of the run reports used'],
-      [old, 'does not list the keys'],
+      [partial, 'comes from a partial run'],
       [join(dir, '..', 'missing.json'), 'Cannot read run report'],
     ] as const) {
       const run = await russo(['prune', '--unused', '--report', report, '--dir', dir])

@@ -5,7 +5,7 @@ import { EXIT } from '../exit-codes.js'
 import { type Context, requireCacheDir } from '../internal/context.js'
 import { loadRows } from '../internal/entry-row.js'
 import { peaksOf } from '../internal/peaks.js'
-import { type RunReport, readRunReport } from '../internal/run-report.js'
+import { type RunReport, readRunReport, usedKeys } from '../internal/run-report.js'
 import { writePlayable } from '../internal/write-audio.js'
 import { type PageEntry, type PageGroup, renderPage } from '../page/render-page.js'
 
@@ -52,9 +52,24 @@ export const html: CliCommand = {
     entries.sort((a, b) => a.prompt.localeCompare(b.prompt))
     const groups = reports.length === 0 ? null : groupsOf(ctx, reports)
     const groupsHaveKeys = groups?.some((g) => g.keys.length > 0) === true
+    const used =
+      reports.length === 0
+        ? null
+        : usedKeys(
+            reports,
+            ctx.cacheDir,
+            entries.map((e) => e.key),
+          )
     writeFileSync(
       page,
-      renderPage({ cacheDir: ctx.cacheDir, generatedAt: new Date().toISOString(), entries, groups, groupsHaveKeys }),
+      renderPage({
+        cacheDir: ctx.cacheDir,
+        generatedAt: new Date().toISOString(),
+        entries,
+        groups,
+        groupsHaveKeys,
+        usedKeys: used === null || typeof used === 'string' ? null : [...used],
+      }),
     )
     if (ctx.json)
       ctx.printJson({ cacheDir: ctx.cacheDir, page, audioDir, entries: entries.length, groups: groups?.length ?? null })

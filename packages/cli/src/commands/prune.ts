@@ -2,7 +2,7 @@ import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
 import { requireCacheDir } from '../internal/context.js'
 import { parseAge } from '../internal/duration-option.js'
-import { loadRows } from '../internal/entry-row.js'
+import { type EntryRow, loadRows } from '../internal/entry-row.js'
 import { oneLine } from '../internal/format.js'
 import { readRunReport, usedKeys } from '../internal/run-report.js'
 
@@ -37,10 +37,14 @@ export const prune: CliCommand = {
     }
     requireCacheDir(ctx)
     const rows = await loadRows(ctx)
-    const cutoff = olderThan === undefined ? 0 : Date.now() - parseAge('--older-than', olderThan)
     const keep = unused
-      ? usedKeys(reports, ctx.cacheDir)
-      : new Set(rows.filter((r) => Date.parse(r.createdAt) >= cutoff).map((r) => r.key))
+      ? usedKeys(
+          reports,
+          ctx.cacheDir,
+          rows.map((r) => r.key),
+        )
+      : keptYounger(rows, olderThan)
+    if (typeof keep === 'string') throw new CliError('RUSSO_CLI_USAGE', keep)
     const doomed = rows.filter((r) => !keep.has(r.key))
     const dryRun = options.dryRun === true
     const removed = dryRun ? doomed.map((r) => r.key) : await ctx.cache.prune(keep)
@@ -55,4 +59,10 @@ export const prune: CliCommand = {
     ctx.out(ctx.color.bold(`${verb} ${listed.length} of ${rows.length} entries in ${ctx.cacheDir}.`))
     return EXIT.ok
   },
+}
+
+/** Entries written within `age` of now. */
+function keptYounger(rows: EntryRow[], age: string | undefined): Set<string> {
+  const cutoff = Date.now() - parseAge('--older-than', age ?? '0s')
+  return new Set(rows.filter((r) => Date.parse(r.createdAt) >= cutoff).map((r) => r.key))
 }

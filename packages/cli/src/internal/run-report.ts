@@ -8,13 +8,17 @@ export interface ReportFile {
   file: string
   cacheDir: string
   stats: { hits: number; misses: number; [name: string]: number }
-  /** Keys the file looked up; absent in reports of versions that did not record them. */
+  /** Keys the file looked up, where the report records them. */
   keys?: string[]
 }
 
 export interface RunReport {
   path: string
+  /** The cache directories the run used, resolved. */
+  cacheDirs: string[]
   files: ReportFile[]
+  /** Entries no test of the run used; `null` for a partial run (filtered, sharded), which cannot tell. */
+  unusedEntries: { cacheDir: string; key: string; prompt: string }[] | null
 }
 
 /** Reads and checks a run report, with an error that names the file and what is wrong with it. */
@@ -27,10 +31,10 @@ export function readRunReport(path: string): RunReport {
     const why = (error as NodeJS.ErrnoException).code ?? (error as Error).message
     throw new CliError(
       'RUSSO_CLI_USAGE',
-      `Cannot read run report ${absolute} (${why}); pass the JSON report a test run wrote (@russo/vitest's report: { json: 'russo-report.json' }).`,
+      `Cannot read run report ${absolute} (${why}); pass the JSON report a test run wrote (@russo/vitest: report: { json: 'russo-report.json' }).`,
     )
   }
-  const report = raw as { version?: unknown; files?: unknown }
+  const report = raw as { version?: unknown; files?: unknown; cacheDirs?: unknown; unusedEntries?: unknown }
   if (report === null || typeof report !== 'object' || report.version !== 1 || !Array.isArray(report.files)) {
     throw new CliError(
       'RUSSO_CLI_USAGE',
@@ -40,34 +44,43 @@ export function readRunReport(path: string): RunReport {
   const files = (report.files as ReportFile[]).filter(
     (f) => f !== null && typeof f === 'object' && typeof f.cacheDir === 'string',
   )
-  return { path: absolute, files }
+  const listed = Array.isArray(report.cacheDirs)
+    ? report.cacheDirs.filter((d): d is string => typeof d === 'string')
+    : []
+  const cacheDirs = [...new Set([...listed, ...files.map((f) => f.cacheDir)].map((d) => resolve(d)))]
+  const unusedEntries = Array.isArray(report.unusedEntries)
+    ? (report.unusedEntries as RunReport['unusedEntries'])
+    : null
+  return { path: absolute, cacheDirs, files, unusedEntries }
+}
+
+/** The keys a run used in `cacheDir`: its files' keys where recorded, else every entry it did not list as unused. */
+function usedBy(report: RunReport, cacheDir: string, entryKeys: string[]): Set<string> | string {
+  const files = report.files.filter((f) => resolve(f.cacheDir) === cacheDir)
+  if (files.some((f) => Array.isArray(f.keys))) return new Set(files.flatMap((f) => f.keys ?? []))
+  if (report.unusedEntries === null) {
+    return `Run report ${report.path} comes from a partial run (filtered, failed early or sharded): it cannot say which entries are unused. Use the report of a run of every test.`
+  }
+  const unused = new Set(report.unusedEntries.filter((e) => resolve(e.cacheDir) === cacheDir).map((e) => e.key))
+  return new Set(entryKeys.filter((key) => !unused.has(key)))
 }
 
 /**
- * Every key the reports' test files used in `cacheDir`. Refuses reports that do not record keys, and
- * reports none of whose files used this directory: pruning with them would empty the cache.
+ * The entries of `cacheDir` any of the reports used (one report per runner or shard), or why the
+ * reports cannot tell: none used this directory, or one is of a partial run. Pruning then would empty
+ * the cache, or remove what the tests that did not run need.
  */
-export function usedKeys(reports: RunReport[], cacheDir: string): Set<string> {
-  const keys = new Set<string>()
-  const seenDirs = new Set<string>()
-  for (const report of reports) {
-    if (report.files.length > 0 && report.files.every((f) => !Array.isArray(f.keys))) {
-      throw new CliError(
-        'RUSSO_CLI_USAGE',
-        `Run report ${report.path} does not list the keys its tests used (written by an older @russo/vitest); rerun the tests with a current version to write one.`,
-      )
-    }
-    for (const file of report.files) {
-      seenDirs.add(file.cacheDir)
-      if (resolve(file.cacheDir) === cacheDir) for (const key of file.keys ?? []) keys.add(key)
-    }
+export function usedKeys(reports: RunReport[], cacheDir: string, entryKeys: string[]): Set<string> | string {
+  const covering = reports.filter((r) => r.cacheDirs.includes(cacheDir))
+  if (covering.length === 0) {
+    const dirs = [...new Set(reports.flatMap((r) => r.cacheDirs))].join(', ') || 'none'
+    return `None of the run reports used ${cacheDir} (they used: ${dirs}); pass --dir to the cache they used, or the reports of the runs that use this one.`
   }
-  if (!seenDirs.has(cacheDir)) {
-    const dirs = [...seenDirs].join(', ') || 'none'
-    throw new CliError(
-      'RUSSO_CLI_USAGE',
-      `None of the run reports used ${cacheDir} (they used: ${dirs}); pass --dir to the cache they used, or the reports of the runs that use this one.`,
-    )
+  const used = new Set<string>()
+  for (const report of covering) {
+    const keys = usedBy(report, cacheDir, entryKeys)
+    if (typeof keys === 'string') return keys
+    for (const key of keys) used.add(key)
   }
-  return keys
+  return used
 }

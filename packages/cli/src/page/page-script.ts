@@ -29,20 +29,40 @@ function sectionHtml(title, counts, indexes) {
   return '<section><h2>' + title + ' <span class="counts">' + counts + '</span></h2>' + indexes.map((i) => rowHtml(entries[i], i)).join('') + '</section>'
 }
 
+function fileHeading(g) {
+  return esc(g.file) + (g.project ? ' <span class="counts">(' + esc(g.project) + ')</span>' : '')
+}
+
+function fileCounts(g) {
+  return '<span class="hit">' + count(g.hits, 'hit', 'hits') + '</span> · <span class="miss">' + count(g.misses, 'miss', 'misses') + '</span>'
+}
+
 function render() {
   const main = document.querySelector('main')
+  const all = entries.map((_, i) => i)
   if (entries.length === 0) { main.innerHTML = '<p class="empty">This cache has no entries.</p>'; return }
-  if (!data.groups) { main.innerHTML = sectionHtml('', '', entries.map((_, i) => i)); return }
+  if (!data.groups) { main.innerHTML = sectionHtml('', '', all); return }
+  const parts = []
   const used = new Set()
-  const parts = data.groups.map((g) => {
-    const indexes = g.keys.map((k) => byKey.get(k)).filter((i) => i !== undefined)
-    indexes.forEach((i) => used.add(i))
-    const missing = g.keys.length - indexes.length
-    const counts = '<span class="hit">' + count(g.hits, 'hit', 'hits') + '</span> · <span class="miss">' + count(g.misses, 'miss', 'misses') + '</span>' + (missing > 0 ? ' · ' + count(missing, 'key', 'keys') + ' not in the cache' : '')
-    return sectionHtml(esc(g.file) + (g.project ? ' <span class="counts">(' + esc(g.project) + ')</span>' : ''), counts, indexes)
-  })
-  const rest = entries.map((_, i) => i).filter((i) => !used.has(i))
-  if (rest.length > 0) parts.push(sectionHtml(data.groupsHaveKeys ? 'Not used by this run' : 'Entries', count(rest.length, 'entry', 'entries'), rest))
+  if (data.groupsHaveKeys) {
+    for (const g of data.groups) {
+      const indexes = g.keys.map((k) => byKey.get(k)).filter((i) => i !== undefined)
+      indexes.forEach((i) => used.add(i))
+      const missing = g.keys.length - indexes.length
+      parts.push(sectionHtml(fileHeading(g), fileCounts(g) + (missing > 0 ? ' · ' + count(missing, 'key', 'keys') + ' not in the cache' : ''), indexes))
+    }
+  } else {
+    // The reports give each file's figures but not its keys: list the files, then split the entries.
+    parts.push('<section class="files"><h2>Test files</h2><ul>' + data.groups.map((g) => '<li>' + fileHeading(g) + ' ' + fileCounts(g) + '</li>').join('') + '</ul></section>')
+    if (data.usedKeys) {
+      const usedIndexes = data.usedKeys.map((k) => byKey.get(k)).filter((i) => i !== undefined)
+      usedIndexes.forEach((i) => used.add(i))
+      parts.push(sectionHtml('Used by this run', count(usedIndexes.length, 'entry', 'entries'), usedIndexes))
+    }
+  }
+  const rest = all.filter((i) => !used.has(i))
+  const title = data.groupsHaveKeys || data.usedKeys ? 'Not used by this run' : 'Entries'
+  if (rest.length > 0) parts.push(sectionHtml(title, count(rest.length, 'entry', 'entries'), rest))
   main.innerHTML = parts.join('')
 }
 
@@ -115,7 +135,7 @@ function filter() {
     row.hidden = !hit
     if (hit) shown++
   })
-  document.querySelectorAll('section').forEach((s) => { s.hidden = s.querySelector('.row:not([hidden])') === null && words.length > 0 })
+  document.querySelectorAll('section:not(.files)').forEach((s) => { s.hidden = s.querySelector('.row:not([hidden])') === null && words.length > 0 })
   shownCount.textContent = words.length ? shown + ' of ' + rows.length + ' shown' : ''
 }
 search.addEventListener('input', filter)

@@ -21,5 +21,7 @@ section h2 .counts { font-weight: normal; color: var(--muted); font-size: 13px; 
 .meta code { font-size: 11px; }
 .player { width: 300px; height: 36px; }
 audio { width: 300px; height: 36px; }
+.files ul { margin: 0; padding-left: 20px; color: var(--fg); }
+.files li { margin: 2px 0; }
 .empty { color: var(--muted); padding: 20px 0; }
 `

@@ -35,6 +35,8 @@ export interface PageData {
   groups: PageGroup[] | null
   /** Whether the reports list keys per file (else entries cannot be grouped, only the figures shown). */
   groupsHaveKeys: boolean
+  /** Keys the reports' runs used, where they tell (full runs): splits used from unused entries. */
+  usedKeys: string[] | null
 }
 
 /** The whole page: a static template, the data as JSON in a script tag, no network access at all. */
