@@ -1,21 +1,9 @@
 import { symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import type { EntryRow as Row } from '../src/internal/entry-row.js'
 import { pcmAudio, putPython, putTs, sinePcm, tempCache } from './helpers/caches.js'
 import { russo } from './helpers/run-russo.js'
-
-interface Row {
-  key: string
-  prompt: string
-  format: string
-  sampleRate: number
-  durationSeconds: number | null
-  bytes: number
-  voice: string | null
-  model: string | null
-  synthMs: number | null
-  writer: string
-}
 
 /** Two russo-ts entries, one Python russo entry, a foreign file and a link to a file outside. */
 function mixedCache() {

@@ -4,8 +4,8 @@ import { pathToFileURL } from 'node:url'
 import { toWav } from '@russo/audio'
 import type { Page } from 'playwright-core'
 import { afterAll, beforeAll, describe, expect, test } from 'vitest'
-import { launchChromium } from './helpers/browser.js'
 import { pcmAudio, putPython, putTs, sinePcm, tempCache } from './helpers/caches.js'
+import { launchChromium } from './helpers/chromium.mjs'
 import { russo } from './helpers/run-russo.js'
 
 const SCREENSHOTS = join(import.meta.dirname, '.screenshots')

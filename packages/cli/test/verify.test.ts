@@ -1,18 +1,9 @@
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
+import type { VerifyOutput } from '../src/commands/verify.js'
 import { backdate, names, putPython, putTs, sinePcm, tempCache } from './helpers/caches.js'
 import { russo } from './helpers/run-russo.js'
-
-interface VerifyJson {
-  checked: number
-  ok: number
-  corrupt: { key: string; reason: string; removed: boolean }[]
-  orphanAudio: string[]
-  links: string[]
-  foreign: string[]
-  cleanedUp: number
-}
 
 /** A cache with every kind of damage next to intact entries of both writers. */
 function damagedCache() {
@@ -49,7 +40,7 @@ describe('russo verify', () => {
     const before = names(dir)
     const run = await russo(['verify', '--dir', dir, '--json'])
     expect(run.code).toBe(1)
-    const out = run.json<VerifyJson>()
+    const out = run.json<VerifyOutput>()
     expect(out.checked).toBe(6)
     expect(out.ok).toBe(2)
     expect(Object.fromEntries(out.corrupt.map((c) => [c.key, c.reason]))).toEqual({
@@ -69,7 +60,7 @@ describe('russo verify', () => {
   test('--fix removes corrupt entries and leftovers of ours only: never the link, its target or a foreign file', async () => {
     const { dir, good, python, flipped, truncated } = damagedCache()
     const run = await russo(['verify', '--fix', '--dir', dir, '--json'])
-    const out = run.json<VerifyJson>()
+    const out = run.json<VerifyOutput>()
     expect(
       out.corrupt
         .filter((c) => c.removed)

@@ -1,30 +1,10 @@
 // Opens a page in Debian's Chromium and times its first screen: first contentful paint, and the moment
 // the rows in view have their waveforms drawn, both from navigation start.
-import { mkdtempSync, rmSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
-import { chromium } from 'playwright-core'
-
-const ARGS = [
-  '--headless',
-  '--no-sandbox',
-  '--disable-gpu',
-  '--disable-quic',
-  '--no-first-run',
-  '--disable-background-networking',
-  '--disable-component-update',
-  '--disable-sync',
-]
+import { launchChromium } from '../../test/helpers/chromium.mjs'
 
 export async function firstScreen(pagePath, rounds) {
-  const profile = mkdtempSync(join(tmpdir(), 'russo-bench-chromium-'))
-  const context = await chromium.launchPersistentContext(profile, {
-    executablePath: process.env.RUSSO_CHROMIUM ?? '/usr/bin/chromium',
-    headless: true,
-    args: ARGS,
-    viewport: { width: 1200, height: 900 },
-  })
+  const { context, close } = await launchChromium()
   const results = []
   try {
     for (let i = 0; i < rounds; i++) {
@@ -59,8 +39,7 @@ export async function firstScreen(pagePath, rounds) {
       await page.close()
     }
   } finally {
-    await context.close()
-    rmSync(profile, { recursive: true, force: true })
+    await close()
   }
   return results
 }

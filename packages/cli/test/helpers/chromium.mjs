@@ -1,9 +1,10 @@
+// Debian's Chromium driven by playwright-core (which never downloads a browser): shared by the page
+// tests and the page benchmark, so both run the browser the same way.
 import { existsSync, mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { type BrowserContext, chromium } from 'playwright-core'
+import { chromium } from 'playwright-core'
 
-/** Debian's Chromium (`apt-get install chromium`); browser builds cannot be downloaded here. */
 export const CHROMIUM = process.env.RUSSO_CHROMIUM ?? '/usr/bin/chromium'
 
 const ARGS = [
@@ -15,12 +16,12 @@ const ARGS = [
   '--disable-background-networking',
   '--disable-component-update',
   '--disable-sync',
-  // The page's audio is played by the test, not by a person: no user gesture needed.
+  // The page's audio is loaded by a script, not by a person: no user gesture needed.
   '--autoplay-policy=no-user-gesture-required',
 ]
 
-/** Chromium with a fresh profile, closed and removed by `close()`. Fails, never skips, without Chromium. */
-export async function launchChromium(): Promise<{ context: BrowserContext; close(): Promise<void> }> {
+/** Chromium with a fresh profile, closed and removed by `close()`. Throws, never skips, without Chromium. */
+export async function launchChromium() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
       `Chromium not found at ${CHROMIUM}: the page tests need it. Install it with \`apt-get install -y chromium\` (CI does), or set RUSSO_CHROMIUM to its path.`,
