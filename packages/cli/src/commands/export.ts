@@ -1,3 +1,4 @@
+import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
 import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
@@ -24,6 +25,7 @@ export const exportCommand: CliCommand = {
     const chosen = new Map<string, EntryRow>()
     for (const row of all ? rows : args.flatMap((query) => findEntries(ctx, rows, query))) chosen.set(row.key, row)
     const outDir = resolve(options.out as string)
+    mkdirSync(outDir, { recursive: true })
     const files = []
     for (const row of chosen.values()) {
       const entry = ctx.cache.getEntry(row.key)

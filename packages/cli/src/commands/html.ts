@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { mkdirSync, writeFileSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
 import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
@@ -30,6 +30,7 @@ export const html: CliCommand = {
     const page = resolve(options.out as string)
     const audioDirName = `${basename(page).replace(/\.html?$/i, '')}-audio`
     const audioDir = join(dirname(page), audioDirName)
+    mkdirSync(audioDir, { recursive: true })
     const entries: PageEntry[] = []
     for (const row of await loadRows(ctx)) {
       const entry = ctx.cache.getEntry(row.key)

@@ -1,3 +1,4 @@
+import { endianness } from 'node:os'
 import { isAudioFormatError, parseWav, toWav } from '@russo/audio'
 import type { Audio } from '@russo/cache'
 
@@ -20,18 +21,35 @@ export function peaksOf(audio: Audio, count: number = PEAK_COUNT): string | null
   const wav = parseWav(wavBytes)
   const read = sampleReader(wav.formatTag, wav.sampleWidth)
   if (read === undefined || wav.frames === 0) return null
-  const view = new DataView(wavBytes.buffer, wavBytes.byteOffset + wav.dataOffset, wav.frames * wav.blockAlign)
+  const offset = wavBytes.byteOffset + wav.dataOffset
   const samples = wav.frames * wav.channels
   const peaks = new Uint8Array(count)
+  // 16-bit is what TTS gives: read it through an Int16Array (about 10x faster than a DataView) where aligned.
+  const int16 =
+    wav.sampleWidth === 2 && wav.formatTag !== 3 && offset % 2 === 0 && LITTLE_ENDIAN
+      ? new Int16Array(wavBytes.buffer, offset, samples)
+      : undefined
+  const view = new DataView(wavBytes.buffer, offset, wav.frames * wav.blockAlign)
   for (let bar = 0; bar < count; bar++) {
     const start = Math.floor((bar * samples) / count)
-    const end = Math.max(start + 1, Math.floor(((bar + 1) * samples) / count))
+    const end = Math.min(samples, Math.max(start + 1, Math.floor(((bar + 1) * samples) / count)))
     let max = 0
-    for (let i = start; i < end && i < samples; i++) max = Math.max(max, Math.abs(read(view, i * wav.sampleWidth)))
+    if (int16) {
+      for (let i = start; i < end; i++) {
+        const v = int16[i] as number
+        if (v > max) max = v
+        else if (-v > max) max = -v
+      }
+      max /= 32_768
+    } else {
+      for (let i = start; i < end; i++) max = Math.max(max, Math.abs(read(view, i * wav.sampleWidth)))
+    }
     peaks[bar] = Math.min(255, Math.round(max * 255))
   }
   return Buffer.from(peaks).toString('base64')
 }
+
+const LITTLE_ENDIAN = endianness() === 'LE'
 
 type Reader = (view: DataView, offset: number) => number
 

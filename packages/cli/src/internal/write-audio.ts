@@ -1,13 +1,12 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Audio } from '@russo/cache'
 import { fileStem, playable } from './playable.js'
 
-/** Writes an entry's audio as a playable file in `outDir` (created if missing); returns the file's name. */
+/** Writes an entry's audio as a playable file in `outDir` (which must exist); returns the file's name. */
 export function writePlayable(audio: Audio, entry: { key: string; prompt: string }, outDir: string): string {
   const { data, extension } = playable(audio)
   const name = `${fileStem(entry.prompt, entry.key)}.${extension}`
-  mkdirSync(outDir, { recursive: true })
   writeFileSync(join(outDir, name), data)
   return name
 }
