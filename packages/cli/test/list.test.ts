@@ -68,6 +68,8 @@ describe('russo ls', () => {
     )
     expect(run.stdout).toContain(`3 entries in ${dir}`)
     expect(run.stdout).not.toContain('\u001b[')
+    const coloured = await russo(['ls', '--dir', dir], { env: { NO_COLOR: undefined, FORCE_COLOR: '1' } })
+    expect(coloured.stdout).toContain('\u001b[1mkey')
     const empty = await russo(['ls', '--dir', tempCache()])
     expect([empty.code, empty.stdout.trim()]).toEqual([0, expect.stringMatching(/^No entries in /)])
   })

@@ -1,9 +1,10 @@
+import { spawn } from 'node:child_process'
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import type { VerifyOutput } from '../src/commands/verify.js'
 import { backdate, names, putPython, putTs, sinePcm, tempCache } from './helpers/caches.js'
-import { russo } from './helpers/run-russo.js'
+import { BIN, russo } from './helpers/run-russo.js'
 
 /** A cache with every kind of damage next to intact entries of both writers. */
 function damagedCache() {
@@ -94,5 +95,21 @@ describe('russo verify', () => {
     expect(run.stderr.trim().split('\n').at(-1)).toBe('verify: 600/600')
     expect(run.stderr).not.toContain('\u001b[')
     expect((await russo(['verify', '--dir', dir, '--json'])).stderr).toBe('')
+  })
+
+  test('a progress bar on a terminal (stderr), gone when done', async () => {
+    const dir = tempCache()
+    for (let i = 0; i < 600; i++) putTs(dir, `prompt ${i}`)
+    const output = await new Promise<string>((resolve) => {
+      const child = spawn('script', ['-qec', `${process.execPath} ${BIN} verify --dir ${dir}`, '/dev/null'])
+      let text = ''
+      child.stdout.on('data', (chunk: Buffer) => {
+        text += chunk.toString()
+      })
+      child.on('close', () => resolve(text))
+    })
+    expect(output).toMatch(/verify \[[\u2588\u2591]{40}\] \d+\/600/)
+    expect(output).toContain('600 entries checked, 600 intact, 0 corrupt.')
+    expect(output).not.toMatch(/verify: \d+\/600/)
   })
 })

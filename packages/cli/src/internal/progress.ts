@@ -19,6 +19,8 @@ export async function startProgress(label: string, total: number, quiet: boolean
     const { SingleBar } = await import('cli-progress')
     const bar = new SingleBar({
       format: `${label} [{bar}] {value}/{total} {eta_formatted}`,
+      barCompleteChar: '\u2588',
+      barIncompleteChar: '\u2591',
       stream: process.stderr,
       hideCursor: true,
       clearOnComplete: true,
