@@ -4,6 +4,7 @@ export default defineConfig({
   test: {
     name: 'cli',
     include: ['test/**/*.test.ts'],
+    exclude: ['test/fixtures/**'],
     testTimeout: 60_000,
   },
 })
