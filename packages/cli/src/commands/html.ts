@@ -4,6 +4,7 @@ import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
 import { type Context, requireCacheDir } from '../internal/context.js'
 import { loadRows } from '../internal/entry-row.js'
+import { comparePrompts } from '../internal/format.js'
 import { peaksOf } from '../internal/peaks.js'
 import { type RunReport, readRunReport, usedKeys } from '../internal/run-report.js'
 import { writePlayable } from '../internal/write-audio.js'
@@ -50,7 +51,7 @@ export const html: CliCommand = {
         peaks: peaksOf(entry.audio),
       })
     }
-    entries.sort((a, b) => a.prompt.localeCompare(b.prompt))
+    entries.sort((a, b) => comparePrompts(a.prompt, b.prompt))
     const groups = reports.length === 0 ? null : groupsOf(ctx, reports)
     const groupsHaveKeys = groups?.some((g) => g.keys.length > 0) === true
     const used =

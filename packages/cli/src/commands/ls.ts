@@ -3,14 +3,14 @@ import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
 import { requireCacheDir } from '../internal/context.js'
 import { type EntryRow, loadRows } from '../internal/entry-row.js'
-import { formatAge, formatBytes, formatMs, formatSeconds, oneLine } from '../internal/format.js'
+import { comparePrompts, formatAge, formatBytes, formatMs, formatSeconds, oneLine } from '../internal/format.js'
 import { renderTable } from '../internal/table.js'
 
 const SORTS = ['prompt', 'size', 'age', 'duration'] as const
 type Sort = (typeof SORTS)[number]
 
 const COMPARE: Record<Sort, (a: EntryRow, b: EntryRow) => number> = {
-  prompt: (a, b) => a.prompt.localeCompare(b.prompt) || a.key.localeCompare(b.key),
+  prompt: (a, b) => comparePrompts(a.prompt, b.prompt) || a.key.localeCompare(b.key),
   size: (a, b) => b.bytes - a.bytes,
   // Newest first.
   age: (a, b) => Date.parse(b.createdAt) - Date.parse(a.createdAt),

@@ -37,3 +37,6 @@ export function oneLine(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`
 }
+
+/** Prompts in natural order ("prompt 2" before "prompt 10"), with one collator for a whole sort. */
+export const comparePrompts: (a: string, b: string) => number = new Intl.Collator('en', { numeric: true }).compare

@@ -1,3 +1,4 @@
+import { formatSeconds } from '../internal/format.js'
 import { PAGE_SCRIPT } from './page-script.js'
 import { PAGE_STYLE } from './page-style.js'
 
@@ -42,7 +43,7 @@ export interface PageData {
 /** The whole page: a static template, the data as JSON in a script tag, no network access at all. */
 export function renderPage(data: PageData): string {
   const totalSeconds = data.entries.reduce((s, e) => s + (e.durationSeconds ?? 0), 0)
-  const summary = `${data.entries.length} entries · ${Math.round(totalSeconds)} s of audio · ${data.cacheDir}`
+  const summary = `${data.entries.length} entries · ${formatSeconds(totalSeconds)} of audio · ${data.cacheDir}`
   // "<" escaped so no prompt can close the script element.
   const json = JSON.stringify(data).replace(/</g, '\\u003c')
   return `<!doctype html>
