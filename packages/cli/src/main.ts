@@ -54,7 +54,9 @@ export async function main(argv: string[]): Promise<ExitCode> {
       report(json, error.code, error.message)
       return error.exitCode
     }
-    const message = error instanceof Error ? (error.stack ?? error.message) : String(error)
+    // The message says what failed (with the path, for file errors); the stack only helps a bug report.
+    const message =
+      error instanceof Error ? (process.env.DEBUG ? (error.stack ?? error.message) : error.message) : String(error)
     report(json, 'RUSSO_CLI_FAILED', message)
     return EXIT.failed
   }

@@ -59,4 +59,13 @@ describe('the russo bin', () => {
     const fromCwd = await russo(['ls', '--json'], { cwd: join(dir, '..'), env: { RUSSO_CACHE_DIR: undefined } })
     expect(fromCwd.json<{ cacheDir: string }>().cacheDir).toBe(dir)
   })
+
+  test("a failure that is nobody's usage error exits 5 with the message, and as JSON with --json", async () => {
+    const dir = tempCache()
+    putTs(dir, 'anything')
+    const run = await russo(['export', '--all', '--out', '/dev/null/out', '--dir', dir, '--json'])
+    expect(run.code).toBe(5)
+    expect(run.stderr).toMatch(/^russo: ENOTDIR: not a directory, mkdir '\/dev\/null\/out'\n$/)
+    expect(run.json()).toEqual({ error: { code: 'RUSSO_CLI_FAILED', message: expect.stringContaining('ENOTDIR') } })
+  })
 })
