@@ -22,7 +22,7 @@ const PROMPTS = [
   'Book a flight from Berlin to Rome',
   'Cancel my reservation',
   'What is the weather in Paris tomorrow?',
-  'Play some jazz <b>loud</b>',
+  'Play some jazz <b>loud</b></script><script>alert(1)</script>',
   'Set an alarm for seven',
   'Call mum',
 ]
@@ -103,7 +103,7 @@ describe('russo html', () => {
     // The prompt with markup is shown as text, not parsed.
     await expect
       .poll(() => page.locator('.prompt', { hasText: 'Play some jazz' }).textContent())
-      .toBe('Play some jazz <b>loud</b>')
+      .toBe('Play some jazz <b>loud</b></script><script>alert(1)</script>')
 
     // Search: words in any order, any case, over prompt, key and voice.
     await page.fill('#search', 'BERLIN')
