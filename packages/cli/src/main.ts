@@ -1,3 +1,4 @@
+import { createRequire } from 'node:module'
 import { Command, CommanderError } from 'commander'
 import type { CliCommand } from './command.js'
 import { clear } from './commands/clear.js'
@@ -10,6 +11,8 @@ import { stats } from './commands/stats.js'
 import { verify } from './commands/verify.js'
 import { EXIT, type ExitCode, isCliError } from './exit-codes.js'
 import { makeContext } from './internal/context.js'
+
+const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
 const COMMANDS: CliCommand[] = [ls, show, stats, verify, prune, clear, exportCommand, html]
 
@@ -25,6 +28,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
   let json = false
   const program = new Command('russo')
     .description('Inspect, check and listen to a .russo_cache (russo-ts or Python russo).')
+    .version(version)
     .exitOverride()
     .showHelpAfterError('(add --help for usage)')
     .addHelpText('after', EXIT_CODES_HELP)

@@ -11,6 +11,8 @@ describe('the russo bin', () => {
     expect(top.code).toBe(0)
     for (const name of COMMANDS) expect(top.stdout).toMatch(new RegExp(`^  ${name}\\b`, 'm'))
     expect(top.stdout).toContain('Exit codes:')
+    const version = await russo(['--version'])
+    expect([version.code, version.stdout.trim()]).toEqual([0, '0.1.0'])
     const helps = await Promise.all(COMMANDS.map((name) => russo([name, '--help'])))
     helps.forEach((help, i) => {
       expect([help.code, help.stdout], COMMANDS[i]).toEqual([0, expect.stringContaining(`Usage: russo ${COMMANDS[i]}`)])
