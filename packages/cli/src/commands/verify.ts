@@ -2,7 +2,7 @@ import { lstatSync } from 'node:fs'
 import { join } from 'node:path'
 import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
-import { requireCacheDir } from '../internal/context.js'
+import { type Context, requireCacheDir } from '../internal/context.js'
 import { scanDir } from '../internal/dir-scan.js'
 import { startProgress } from '../internal/progress.js'
 
@@ -53,7 +53,7 @@ export const verify: CliCommand = {
   },
 }
 
-function printReport(ctx: Parameters<CliCommand['run']>[0], out: VerifyOutput, fix: boolean): void {
+function printReport(ctx: Context, out: VerifyOutput, fix: boolean): void {
   const { red, green, yellow, dim } = ctx.color
   for (const c of out.corrupt) {
     ctx.out(
