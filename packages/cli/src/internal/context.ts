@@ -21,14 +21,12 @@ export interface Context {
   err(line: string): void
   /** Prints `value` as the command's JSON output (one document on stdout). */
   printJson(value: unknown): void
-  /** Warnings of @russo/cache, collected so JSON output stays one document. */
-  warnings: string[]
 }
 
 export function makeContext(options: CommonOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const cacheDir = resolve(options.dir ?? env.RUSSO_CACHE_DIR ?? DEFAULT_CACHE_DIR)
-  const warnings: string[] = []
-  const logger: RussoLogger = { warn: (message) => warnings.push(message) }
+  // Warnings of @russo/cache go to stderr, so `--json` output stays one document on stdout.
+  const logger: RussoLogger = { warn: (message) => process.stderr.write(`${message}\n`) }
   return {
     cacheDir,
     cache: new AudioCache(cacheDir, { logger }),
@@ -37,7 +35,6 @@ export function makeContext(options: CommonOptions, env: NodeJS.ProcessEnv = pro
     out: (line) => process.stdout.write(`${line}\n`),
     err: (line) => process.stderr.write(`${line}\n`),
     printJson: (value) => process.stdout.write(`${JSON.stringify(value, null, 2)}\n`),
-    warnings,
   }
 }
 
