@@ -53,6 +53,25 @@ describe('the russo bin', () => {
     expect([clear.code, clear.stdout]).toEqual([0, `Removed 0 entries from ${missing}.\n`])
   })
 
+  test('an empty cache directory is a cache of 0 entries: every command succeeds, show finds nothing', async () => {
+    const dir = tempCache()
+    const runs: [string[], number, string][] = [
+      [['ls'], 0, `No entries in ${dir}.`],
+      [['stats'], 0, '0 entries'],
+      [['verify'], 0, '0 entries checked, 0 intact, 0 corrupt.'],
+      [['prune', '--older-than', '1d'], 0, 'removed 0 of 0 entries'],
+      [['clear', '--yes'], 0, 'Removed 0 entries'],
+      [['export', '--all', '--out', join(dir, '..', 'out')], 0, 'Exported 0 entries'],
+      [['html', '--out', join(dir, '..', 'page.html')], 0, '(0 entries'],
+      [['show', 'anything'], 3, ''],
+    ]
+    for (const [args, code, text] of runs) {
+      const run = await russo([...args, '--dir', dir])
+      expect(run.code, args[0]).toBe(code)
+      expect(run.stdout, args[0]).toContain(text)
+    }
+  })
+
   test('the cache is found in RUSSO_CACHE_DIR, else ./.russo_cache of the working directory', async () => {
     const dir = tempCache()
     const key = putTs(dir, 'found me')
