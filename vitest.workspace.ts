@@ -4,5 +4,7 @@ export const projects = [
   'packages/vitest',
   'packages/audio',
   'packages/espeak',
+  'packages/ai-sdk',
+  'packages/gemini',
   'examples/voice-agent',
 ]

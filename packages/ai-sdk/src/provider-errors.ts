@@ -39,7 +39,7 @@ export function toProviderError(
 ): unknown {
   const { provider, model, secrets } = where
   if (error instanceof Error && error.name === 'AI_LoadAPIKeyError') {
-    const providerMessage = `${error.message.replace(/\.$/, '')}. ${OFFLINE_HINT.replace(/\.$/, '')}`
+    const providerMessage = `${error.message.replace(/\.$/, '')}. ${OFFLINE_HINT}`
     return new TtsProviderError('TTS_MISSING_CREDENTIAL', { provider, model, providerMessage })
   }
   if (!isApiCallError(error)) return error

@@ -4,8 +4,8 @@ import { join } from 'node:path'
 import { createOpenAI } from '@ai-sdk/openai-v3'
 import { CachedSynthesizer } from '@russo/cache'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { rejectionOf } from '../../audio/test/helpers/rejection.js'
 import { SpeechModelSynthesizer } from '../src/index.js'
-import { rejectionOf } from './helpers/providers.js'
 
 describe('without an API key', () => {
   const saved = process.env.OPENAI_API_KEY

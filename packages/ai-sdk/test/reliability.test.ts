@@ -5,6 +5,7 @@ import { createOpenAI } from '@ai-sdk/openai-v3'
 import { CachedSynthesizer } from '@russo/cache'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mp3For } from '../../audio/test/helpers/audio-bytes.js'
+import { rejectionOf } from '../../audio/test/helpers/rejection.js'
 import {
   type Handler,
   sendBytes,
@@ -13,7 +14,7 @@ import {
   type TtsServer,
 } from '../../audio/test/helpers/tts-server.js'
 import { SpeechModelSynthesizer, type SpeechModelSynthesizerOptions } from '../src/index.js'
-import { API_KEY, rejectionOf } from './helpers/providers.js'
+import { API_KEY } from './helpers/providers.js'
 
 const servers: TtsServer[] = []
 const dirs: string[] = []

@@ -1,8 +1,9 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { mp3For, pcmFor } from '../../../audio/test/helpers/audio-bytes.js'
+import { rejectionOf } from '../../../audio/test/helpers/rejection.js'
 import { sendBytes, sendJson, startTtsServer, type TtsServer } from '../../../audio/test/helpers/tts-server.js'
 import { SpeechModelSynthesizer } from '../../src/index.js'
-import { API_KEY, type MakeModel, rejectionOf } from './providers.js'
+import { API_KEY, type MakeModel } from './providers.js'
 
 /** What ElevenLabs' `POST /v1/text-to-speech/{voice_id}?output_format=…` answers. */
 export async function startElevenLabsServer(): Promise<TtsServer> {

@@ -15,13 +15,3 @@ export function rerouteTo(url: string): typeof fetch {
     return fetch(`${url}${target.pathname}${target.search}`, init)
   }
 }
-
-/** The error a promise rejects with; fails the test if it resolves. */
-export async function rejectionOf(promise: Promise<unknown>): Promise<Error & Record<string, unknown>> {
-  try {
-    await promise
-  } catch (error) {
-    return error as Error & Record<string, unknown>
-  }
-  throw new Error('expected the call to fail, but it resolved')
-}

@@ -49,7 +49,7 @@ export class TtsProviderError extends Error {
   constructor(code: TtsProviderErrorCode, details: TtsProviderErrorDetails, options?: ErrorOptions) {
     const { provider, model, status, providerMessage, attempts = 1 } = details
     const what = status === undefined ? '' : ` HTTP ${status}`
-    const said = providerMessage ? `: ${providerMessage}` : ''
+    const said = providerMessage ? `: ${providerMessage.replace(/\.+$/, '')}` : ''
     const tries = attempts > 1 ? ` (after ${attempts} attempts)` : ''
     const hint = HINTS[code] ? ` ${HINTS[code]}` : ''
     super(`${provider} (model ${model})${what}${said}${tries}.${hint}`, options)
