@@ -20,3 +20,13 @@ export function pcmFor(text: string, sampleRate = 24000): Uint8Array {
 export function wavFor(text: string, sampleRate = 24000): Uint8Array {
   return toWav({ data: pcmFor(text, sampleRate), format: 'pcm', sampleRate, channels: 1, sampleWidth: 2 }).data
 }
+
+/** Loud enough for a voice activity detector: 60 ms of a 300 Hz tone per character, 16-bit mono. */
+export function speechFor(text: string, sampleRate = 24000): Uint8Array {
+  const samples = Math.floor((text.length * 60 * sampleRate) / 1000)
+  const out = new Uint8Array(samples * 2)
+  const view = new DataView(out.buffer)
+  for (let i = 0; i < samples; i++)
+    view.setInt16(i * 2, Math.round(8000 * Math.sin((2 * Math.PI * 300 * i) / sampleRate)), true)
+  return out
+}

@@ -12,9 +12,9 @@ export interface GeminiRequestBody {
 
 /**
  * Prompts starting `fail:NNN` get HTTP NNN; `rate=NNNNN` in a prompt sets the mime type's rate.
- * The audio of a prompt is `pcmFor(text, rate)`, sent in parts of at most 4000 bytes.
+ * The audio of a prompt is `audioFor(text, rate)`, sent in parts of at most 4000 bytes.
  */
-export async function startGeminiServer(apiKey = GEMINI_TEST_KEY): Promise<TtsServer> {
+export async function startGeminiServer(apiKey = GEMINI_TEST_KEY, audioFor = pcmFor): Promise<TtsServer> {
   return startTtsServer((request, response) => {
     if (request.headers['x-goog-api-key'] !== apiKey) {
       return sendJson(response, 400, {
@@ -35,7 +35,7 @@ export async function startGeminiServer(apiKey = GEMINI_TEST_KEY): Promise<TtsSe
       })
     }
     const rate = Number(/rate=(\d+)/.exec(text)?.[1] ?? 24000)
-    const audio = Buffer.from(pcmFor(text, rate))
+    const audio = Buffer.from(audioFor(text, rate))
     const parts = []
     for (let at = 0; at < audio.byteLength; at += 4000) {
       const data = audio.subarray(at, at + 4000).toString('base64')
