@@ -1,6 +1,7 @@
 import { AudioFormatError, audioFromBytes, isAudioFormatError } from '@russo/audio'
 import {
   assertNoCredentialFields,
+  assertSpeakableText,
   ConcurrencyLimit,
   raceAbort,
   TtsProviderError,
@@ -42,14 +43,7 @@ export class SpeechModelSynthesizer implements Synthesizer {
   }
 
   async synthesize(text: string, options: SynthesizeOptions = {}): Promise<Audio> {
-    if (typeof text !== 'string') {
-      throw new TypeError(`SpeechModelSynthesizer.synthesize: text must be a string, got ${typeof text}.`)
-    }
-    if (text.trim() === '') {
-      throw new TypeError(
-        'SpeechModelSynthesizer.synthesize: there is nothing to synthesize: the text is empty or only whitespace.',
-      )
-    }
+    assertSpeakableText(text, 'SpeechModelSynthesizer.synthesize')
     const { signal } = options
     signal?.throwIfAborted()
     const { maxRetries, retryDelayMs, headers } = this.#options

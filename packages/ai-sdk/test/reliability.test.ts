@@ -6,28 +6,17 @@ import { CachedSynthesizer } from '@russo/cache'
 import { afterEach, describe, expect, it } from 'vitest'
 import { mp3For } from '../../audio/test/helpers/audio-bytes.js'
 import { rejectionOf } from '../../audio/test/helpers/rejection.js'
-import {
-  type Handler,
-  sendBytes,
-  sendJson,
-  startTtsServer,
-  type TtsServer,
-} from '../../audio/test/helpers/tts-server.js'
+import { abortStalledCall, serversClosedAfterEach } from '../../audio/test/helpers/stalled-call.js'
+import { type Handler, sendBytes, sendJson, type TtsServer } from '../../audio/test/helpers/tts-server.js'
 import { SpeechModelSynthesizer, type SpeechModelSynthesizerOptions } from '../src/index.js'
 import { API_KEY } from './helpers/providers.js'
 
-const servers: TtsServer[] = []
 const dirs: string[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
+afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-async function serve(handler: Handler): Promise<TtsServer> {
-  const server = await startTtsServer(handler)
-  servers.push(server)
-  return server
-}
+const serve = serversClosedAfterEach()
 
 function openai(server: TtsServer, options: SpeechModelSynthesizerOptions = {}) {
   const model = createOpenAI({ baseURL: `${server.url}/v1`, apiKey: API_KEY }).speech('tts-1')
@@ -77,19 +66,11 @@ describe('retries', () => {
 
 describe('abort', () => {
   it("rejects with the signal's reason at once and closes the HTTP request of a stalled server", async () => {
-    let arrived = () => {}
-    const arrival = new Promise<void>((resolve) => {
-      arrived = resolve
-    })
-    const server = await serve(() => arrived())
-    const controller = new AbortController()
-    const call = openai(server).synthesize('Never answered', { signal: controller.signal })
-    await arrival
-    const abandoned = server.nextAbandoned()
-    const reason = new Error('test timed out')
-    controller.abort(reason)
-    await expect(call).rejects.toBe(reason)
-    expect((await abandoned).path).toBe('/v1/audio/speech')
+    const { outcome, reason, abandoned } = await abortStalledCall(serve, (server, signal) =>
+      openai(server).synthesize('Never answered', { signal }),
+    )
+    expect(outcome).toBe(reason)
+    expect(abandoned.path).toBe('/v1/audio/speech')
   })
 })
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import {
   assertNoCredentialFields,
+  assertSpeakableText,
   ConcurrencyLimit,
   codeForStatus,
   isCredentialName,
@@ -143,5 +144,13 @@ describe('raceAbort', () => {
     await expect(raced).rejects.toThrow('now')
     await expect(raceAbort(Promise.resolve(1), controller.signal)).rejects.toThrow('now')
     await expect(raceAbort(Promise.resolve(2), new AbortController().signal)).resolves.toBe(2)
+  })
+})
+
+describe('assertSpeakableText', () => {
+  it('refuses what is not a string and what says nothing, naming the caller', () => {
+    expect(() => assertSpeakableText(42, 'X.synthesize')).toThrow('X.synthesize: text must be a string, got number.')
+    expect(() => assertSpeakableText(' \n', 'X.synthesize')).toThrow(/X.synthesize: there is nothing to synthesize/)
+    expect(() => assertSpeakableText('Hi', 'X.synthesize')).not.toThrow()
   })
 })

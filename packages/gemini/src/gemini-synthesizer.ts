@@ -1,4 +1,11 @@
-import { ConcurrencyLimit, raceAbort, retryAfterMs, TtsProviderError, withRetries } from '@russo/audio/provider'
+import {
+  assertSpeakableText,
+  ConcurrencyLimit,
+  raceAbort,
+  retryAfterMs,
+  TtsProviderError,
+  withRetries,
+} from '@russo/audio/provider'
 import { type Audio, cacheKey, type SynthesizeOptions, type Synthesizer } from '@russo/cache'
 import { classifyGemini, toGeminiError } from './errors.js'
 import {
@@ -44,14 +51,7 @@ export class GeminiSynthesizer implements Synthesizer {
   }
 
   async synthesize(text: string, options: SynthesizeOptions = {}): Promise<Audio> {
-    if (typeof text !== 'string') {
-      throw new TypeError(`GeminiSynthesizer.synthesize: text must be a string, got ${typeof text}.`)
-    }
-    if (text.trim() === '') {
-      throw new TypeError(
-        'GeminiSynthesizer.synthesize: there is nothing to synthesize: the text is empty or only whitespace.',
-      )
-    }
+    assertSpeakableText(text, 'GeminiSynthesizer.synthesize')
     const { signal } = options
     signal?.throwIfAborted()
     const client = await raceAbort(this.#connect(), signal)

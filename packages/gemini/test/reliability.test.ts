@@ -6,22 +6,17 @@ import { afterEach, describe, expect, it } from 'vitest'
 import { pcmFor } from '../../audio/test/helpers/audio-bytes.js'
 import { GEMINI_TEST_KEY, type GeminiRequestBody } from '../../audio/test/helpers/gemini-server.js'
 import { rejectionOf } from '../../audio/test/helpers/rejection.js'
-import { type Handler, sendJson, startTtsServer, type TtsServer } from '../../audio/test/helpers/tts-server.js'
+import { abortStalledCall, serversClosedAfterEach } from '../../audio/test/helpers/stalled-call.js'
+import { type Handler, sendJson, type TtsServer } from '../../audio/test/helpers/tts-server.js'
 import { classifyGemini } from '../src/errors.js'
 import { GeminiSynthesizer, type GeminiSynthesizerOptions } from '../src/index.js'
 
-const servers: TtsServer[] = []
 const dirs: string[] = []
-afterEach(async () => {
-  await Promise.all(servers.splice(0).map((s) => s.close()))
+afterEach(() => {
   for (const dir of dirs.splice(0)) rmSync(dir, { recursive: true, force: true })
 })
 
-async function serve(handler: Handler): Promise<TtsServer> {
-  const server = await startTtsServer(handler)
-  servers.push(server)
-  return server
-}
+const serve = serversClosedAfterEach()
 const gemini = (server: TtsServer, options: GeminiSynthesizerOptions = {}) =>
   new GeminiSynthesizer({ apiKey: GEMINI_TEST_KEY, httpOptions: { baseUrl: server.url }, retryDelayMs: 1, ...options })
 
@@ -70,19 +65,11 @@ describe('retries', () => {
 
 describe('abort', () => {
   it("rejects with the signal's reason at once and closes the request to a stalled server", async () => {
-    let arrived = () => {}
-    const arrival = new Promise<void>((resolve) => {
-      arrived = resolve
-    })
-    const server = await serve(() => arrived())
-    const controller = new AbortController()
-    const call = gemini(server).synthesize('Stalled', { signal: controller.signal })
-    await arrival
-    const abandoned = server.nextAbandoned()
-    const reason = new Error('enough')
-    controller.abort(reason)
-    await expect(call).rejects.toBe(reason)
-    expect((await abandoned).path).toBe('/v1beta/models/gemini-2.5-flash-preview-tts:generateContent')
+    const { outcome, reason, abandoned } = await abortStalledCall(serve, (server, signal) =>
+      gemini(server).synthesize('Stalled', { signal }),
+    )
+    expect(outcome).toBe(reason)
+    expect(abandoned.path).toBe('/v1beta/models/gemini-2.5-flash-preview-tts:generateContent')
   })
 })
 

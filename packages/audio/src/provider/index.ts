@@ -1,6 +1,7 @@
 // Plumbing every TTS provider adapter needs: one error class, retries, a concurrency limit, abort,
 // and keeping credentials out of cache keys and messages.
 export { raceAbort } from './abort.js'
+export { assertSpeakableText } from './assert-text.js'
 export { ConcurrencyLimit } from './concurrency-limit.js'
 export { assertNoCredentialFields, isCredentialName, redactSecrets } from './credentials.js'
 export type { RetryOptions, RetryVerdict } from './retry.js'
