@@ -3,7 +3,7 @@ import { formatBlock } from './format.js'
 import { partialRunReason } from './internal/run-scope.js'
 import { summarize } from './internal/run-summary.js'
 import type { RussoSettings } from './options.js'
-import { countUnused, pruneUnused } from './prune.js'
+import { listUnused, pruneUnused, type UnusedEntry } from './prune.js'
 import { writeJsonReport } from './report-json.js'
 
 /**
@@ -45,11 +45,11 @@ export class RussoReporter implements Reporter {
     for (const { cacheDir } of settings) if (!summary.usedKeys.has(cacheDir)) summary.usedKeys.set(cacheDir, new Set())
     const failed = reason !== 'passed' || errors.length > 0 || modules.some((m) => !m.ok())
     const wantsPrune = settings.some((s) => s.prune)
-    let unused: number | undefined
+    let unused: UnusedEntry[] | undefined
     let prune: number | string | undefined
     try {
       const partial = await partialRunReason(this.#vitest, this.#specifications, modules)
-      unused = partial === undefined ? await countUnused(summary.usedKeys) : undefined
+      unused = partial === undefined ? await listUnused(summary.usedKeys) : undefined
       if (wantsPrune) {
         if (this.#vitest.config.watch) prune = 'it only prunes in `vitest run`, not in watch mode'
         else if (partial !== undefined) prune = `${partial}; prune after a run of every test`
@@ -69,10 +69,17 @@ export class RussoReporter implements Reporter {
       unused,
       cleared: this.#cleared,
       prune,
+      dryRun: settings.some((s) => s.pruneDryRun),
+      failed,
       ci: isCI(process.env.CI),
     }
     this.#cleared = undefined
-    if (settings.length === 0 || settings.some((s) => s.print)) this.#vitest.logger.log(formatBlock(report))
+    if (settings.length === 0 || settings.some((s) => s.print)) {
+      // `--reporter=json > out.json`: stdout is the user's machine output, so the block goes to stderr.
+      const block = formatBlock(report)
+      if (writesMachineOutputToStdout(this.#vitest)) this.#vitest.logger.error(block)
+      else this.#vitest.logger.log(block)
+    }
     for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
       writeJsonReport(path, {
         version: 1,
@@ -80,13 +87,37 @@ export class RussoReporter implements Reporter {
         modes: report.modes,
         total: report.total,
         files: summary.files,
-        unused: unused ?? null,
+        unused: unused?.length ?? null,
+        unusedEntries: unused ?? null,
         pruned: typeof prune === 'number' ? prune : null,
         cleared: report.cleared ?? null,
         ci: report.ci,
       })
     }
   }
+}
+
+/**
+ * Whether a reporter prints machine-readable output to stdout: `tap` and `tap-flat` always, unless given
+ * an `outputFile`; `json` and `junit` too on Vitest 4, while Vitest 5 writes them to `.vitest/` unless
+ * asked for `{ stdout: true }`.
+ */
+function writesMachineOutputToStdout(vitest: Vitest): boolean {
+  const v5 = Number(vitest.version.split('.')[0]) >= 5
+  const outputFile = vitest.config.outputFile as string | Record<string, string> | undefined
+  return vitest.config.reporters.some((entry) => {
+    const [name, options = {}] = (Array.isArray(entry) ? entry : [entry]) as [unknown, ReporterOptions?]
+    if (typeof name !== 'string') return false
+    const file = options.outputFile ?? (typeof outputFile === 'string' ? outputFile : outputFile?.[name])
+    if (file !== undefined && file !== '') return false
+    if (name === 'tap' || name === 'tap-flat') return true
+    return (name === 'json' || name === 'junit') && (!v5 || options.stdout === true)
+  })
+}
+
+interface ReporterOptions {
+  outputFile?: string
+  stdout?: boolean
 }
 
 function isCI(value: string | undefined): boolean {
