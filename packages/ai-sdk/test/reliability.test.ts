@@ -34,7 +34,8 @@ describe('retries', () => {
       }
       mp3Reply(request, response)
     })
-    const audio = await openai(server).synthesize('Patience')
+    // A minute of backoff unless Retry-After (0) is honoured: the test would time out.
+    const audio = await openai(server, { retryDelayMs: 60_000 }).synthesize('Patience')
     expect(server.requests).toHaveLength(2)
     expect(audio.format).toBe('mp3')
   })

@@ -41,9 +41,25 @@ describe('retries', () => {
     const server = await serve((request, response) =>
       server.requests.length === 1 ? sendJson(response, 429, exhausted('0s')) : audioReply(request, response),
     )
-    const audio = await gemini(server).synthesize('Quota')
+    // A minute of backoff unless the RetryInfo delay (0 s) is honoured: the test would time out.
+    const audio = await gemini(server, { retryDelayMs: 60_000 }).synthesize('Quota')
     expect(server.requests).toHaveLength(2)
     expect(audio.data.byteLength).toBe(pcmFor('Quota').byteLength)
+  })
+
+  it('honours a Retry-After header where the error body names no delay', async () => {
+    const server = await serve((request, response) =>
+      server.requests.length === 1
+        ? sendJson(
+            response,
+            503,
+            { error: { code: 503, message: 'Overloaded', status: 'UNAVAILABLE' } },
+            { 'retry-after': '0' },
+          )
+        : audioReply(request, response),
+    )
+    await gemini(server, { retryDelayMs: 60_000 }).synthesize('Busy')
+    expect(server.requests).toHaveLength(2)
   })
 
   it('gives up with TTS_RATE_LIMITED when the retries run out', async () => {

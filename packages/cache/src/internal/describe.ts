@@ -17,4 +17,3 @@ export function describe(value: unknown): string {
 export function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`
 }
-
