@@ -103,6 +103,12 @@ describe('credentials', () => {
     expect(redactSecrets('bad key abcd1234 here', ['abcd1234'])).toBe('bad key [redacted] here')
     expect(redactSecrets('API key not valid: AIzaSyA1234567890abcdefghijklmnop')).toBe('API key not valid: [redacted]')
     expect(redactSecrets('voice "Kore" not found')).toBe('voice "Kore" not found')
+    process.env.RUSSO_TEST_TTS_API_KEY = 'short-k3y'
+    try {
+      expect(redactSecrets('key short-k3y refused')).toBe('key [redacted] refused')
+    } finally {
+      delete process.env.RUSSO_TEST_TTS_API_KEY
+    }
   })
 })
 

@@ -58,7 +58,7 @@ export class GeminiSynthesizer implements Synthesizer {
     const where = {
       provider: PROVIDER,
       model: this.#settings.model,
-      secrets: [this.#apiKey, ...KEY_VARIABLES.map((v) => process.env[v])],
+      secrets: [this.#apiKey],
     }
     const { maxRetries, retryDelayMs } = this.#settings
     const attempts = () => {
