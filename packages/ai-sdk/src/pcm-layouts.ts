@@ -3,10 +3,11 @@ import type { PcmLayout } from '@russo/audio'
 const MONO_16 = { channels: 1, sampleWidth: 2 }
 
 /**
- * The layout of raw PCM a provider returns, from its documentation: OpenAI `pcm` is 24 kHz 16-bit
- * mono; ElevenLabs `pcm_<rate>`, and plain `pcm` (which the AI SDK sends as `pcm_44100`); Gemini states
- * its rate in the mime type (`audio/L16;codec=pcm;rate=24000`), which the Google provider hands back
- * as `providerMetadata.google.sampleRate`. `undefined` where nothing is documented.
+ * The layout of the headerless audio a provider returns for a raw `outputFormat`, from its
+ * documentation: OpenAI `pcm` is 24 kHz 16-bit mono; ElevenLabs `pcm_<rate>` (plain `pcm` is sent as
+ * `pcm_44100`) and 8-bit `ulaw_8000` / `alaw_8000`; Gemini states its rate in the mime type
+ * (`audio/L16;codec=pcm;rate=24000`), which the Google provider hands back as
+ * `providerMetadata.google.sampleRate`. `undefined` for every other format: those carry a header.
  */
 export function documentedPcmLayout(
   provider: string,
@@ -14,12 +15,18 @@ export function documentedPcmLayout(
   providerMetadata: Record<string, Record<string, unknown>> | undefined,
 ): PcmLayout | undefined {
   const family = provider.split('.')[0]?.toLowerCase()
-  if (family === 'openai' || family === 'azure-openai' || family === 'azure') return { sampleRate: 24000, ...MONO_16 }
-  if (family === 'elevenlabs') {
-    const rate = /^pcm_(\d+)$/.exec(outputFormat ?? '')?.[1]
-    return { sampleRate: rate === undefined ? 44100 : Number(rate), ...MONO_16 }
+  const format = outputFormat?.toLowerCase() ?? ''
+  if ((family === 'openai' || family === 'azure-openai' || family === 'azure') && format === 'pcm') {
+    return { sampleRate: 24000, ...MONO_16 }
   }
-  if (family === 'google' || family === 'vertex') {
+  if (family === 'elevenlabs') {
+    const [, kind, rate] = /^(pcm|ulaw|alaw)(?:_(\d+))?$/.exec(format) ?? []
+    if (kind === 'pcm') return { sampleRate: rate === undefined ? 44100 : Number(rate), ...MONO_16 }
+    if (kind === 'ulaw' || kind === 'alaw') {
+      return { format: kind, sampleRate: rate === undefined ? 8000 : Number(rate), channels: 1, sampleWidth: 1 }
+    }
+  }
+  if ((family === 'google' || family === 'vertex') && (format === 'pcm' || format === 'audio/l16')) {
     const rate = providerMetadata?.google?.sampleRate
     return { sampleRate: typeof rate === 'number' && Number.isInteger(rate) ? rate : 24000, ...MONO_16 }
   }

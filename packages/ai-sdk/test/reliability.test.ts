@@ -65,6 +65,18 @@ describe('retries', () => {
   })
 })
 
+describe('unreadable audio', () => {
+  it('refuses headerless bytes for a format that has a header, rather than call them pcm', async () => {
+    const server = await serve((_, response) => sendBytes(response, new Uint8Array(480).fill(7), 'audio/mpeg'))
+    const error = await rejectionOf(openai(server).synthesize('Hello'))
+    expect(error).toMatchObject({ name: 'AudioFormatError', code: 'AUDIO_UNRECOGNIZED' })
+    expect(error.message).toMatch(/first bytes 07 07 07 07 07 07 07 07\): no known header, and no PCM layout was given/)
+    expect(error.message).toMatch(
+      /pass the SpeechModelSynthesizer option pcm: \{ sampleRate, channels, sampleWidth \}, or ask for wav or mp3/,
+    )
+  })
+})
+
 describe('abort', () => {
   it("rejects with the signal's reason at once and closes the HTTP request of a stalled server", async () => {
     const { outcome, reason, abandoned } = await abortStalledCall(serve, (server, signal) =>

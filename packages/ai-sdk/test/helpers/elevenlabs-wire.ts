@@ -22,6 +22,8 @@ export async function startElevenLabsServer(): Promise<TtsServer> {
     const format = request.query.output_format ?? 'mp3_44100_128'
     const rate = /^pcm_(\d+)$/.exec(format)?.[1]
     if (rate !== undefined) return sendBytes(response, pcmFor(text, Number(rate)), 'application/octet-stream')
+    // 8-bit G.711 μ-law, one byte a sample: no header to sniff.
+    if (format === 'ulaw_8000') return sendBytes(response, new Uint8Array(text.length * 80).fill(0x7f), 'audio/basic')
     return sendBytes(response, mp3For(text), 'audio/mpeg')
   })
 }
@@ -72,6 +74,13 @@ export function testElevenLabsWire(label: string, makeModel: MakeModel): void {
       const audio = await synth({ voice: 'v1', outputFormat }).synthesize('Raw')
       expect(server.requests.at(-1)!.query).toEqual({ output_format: sent })
       expect(audio).toEqual({ data: pcmFor('Raw', rate), format: 'pcm', sampleRate: rate, channels: 1, sampleWidth: 2 })
+    })
+
+    it('labels ulaw output ulaw, 8 kHz, one byte a sample', async () => {
+      const audio = await synth({ voice: 'v1', outputFormat: 'ulaw' }).synthesize('Phone line')
+      expect(server.requests.at(-1)!.query).toEqual({ output_format: 'ulaw_8000' })
+      expect(audio).toMatchObject({ format: 'ulaw', sampleRate: 8000, channels: 1, sampleWidth: 1 })
+      expect(audio.data.byteLength).toBe(800)
     })
 
     it("reads ElevenLabs' own error shapes into TtsProviderError, never the key", async () => {
