@@ -64,8 +64,9 @@ export class GeminiSynthesizer implements Synthesizer {
     const attempts = () => {
       let lastRetryAfter: number | undefined
       // Per request, the fetch records Retry-After: ApiError keeps the status and body, not the headers.
+      const base = this.#httpOptions?.fetch ?? fetch
       const fetchRecording: typeof fetch = async (input, init) => {
-        const response = await fetch(input, init)
+        const response = await base(input, init)
         if (!response.ok) lastRetryAfter = retryAfterMs(response.headers)
         return response
       }

@@ -6,12 +6,14 @@ export interface GeminiSpeaker {
   voice: string
 }
 
-/** Per-request HTTP settings of `@google/genai` (`baseUrl`, `apiVersion`, `headers`, `timeout`). */
+/** HTTP settings of `@google/genai` (`baseUrl`, `apiVersion`, `headers`, `timeout`, `fetch`). */
 export interface GeminiHttpOptions {
   baseUrl?: string
   apiVersion?: string
   headers?: Record<string, string>
   timeout?: number
+  /** Your own fetch (a proxy agent, logging); retries and Retry-After still apply around it. */
+  fetch?: typeof fetch
   [setting: string]: unknown
 }
 

@@ -137,6 +137,42 @@ describe('credentials and failures', () => {
     expect(server.requests[0]!.headers['x-goog-api-key']).toBe(GEMINI_TEST_KEY)
   })
 
+  it('uses a client given as option (Vertex AI, custom auth) and needs no key of its own', async () => {
+    const calls: unknown[] = []
+    const data = Buffer.from(pcmFor('Vertex')).toString('base64')
+    const client = {
+      models: {
+        generateContent: async (params: unknown) => {
+          calls.push(params)
+          return { candidates: [{ content: { parts: [{ inlineData: { mimeType: 'audio/L16;rate=24000', data } }] } }] }
+        },
+      },
+    }
+    const audio = await new GeminiSynthesizer({ client, voice: 'Puck' }).synthesize('Vertex')
+    expect(audio).toMatchObject({ format: 'pcm', sampleRate: 24000 })
+    expect(calls).toEqual([
+      expect.objectContaining({
+        model: 'gemini-2.5-flash-preview-tts',
+        contents: [{ role: 'user', parts: [{ text: 'Vertex' }] }],
+        config: expect.objectContaining({
+          responseModalities: ['AUDIO'],
+          speechConfig: { voiceConfig: { prebuiltVoiceConfig: { voiceName: 'Puck' } } },
+        }),
+      }),
+    ])
+  })
+
+  it("sends the requests through the user's own httpOptions.fetch", async () => {
+    const server = await serve(audioReply)
+    const seen: string[] = []
+    const userFetch: typeof fetch = (input, init) => {
+      seen.push(String(input instanceof Request ? input.url : input))
+      return fetch(input, init)
+    }
+    await gemini(server, { httpOptions: { baseUrl: server.url, fetch: userFetch } }).synthesize('Proxied')
+    expect(seen).toEqual([`${server.url}/v1beta/models/gemini-2.5-flash-preview-tts:generateContent`])
+  })
+
   it('a response without audio (a safety stop) is TTS_NO_AUDIO and is not cached', async () => {
     const server = await serve((_, response) => sendJson(response, 200, { candidates: [{ finishReason: 'SAFETY' }] }))
     const dir = cacheDir()
