@@ -2,21 +2,17 @@
 // does not recognise as audio/mp3, raw PCM included (vercel/ai#21072).
 import { createOpenAI } from '@ai-sdk/openai-v3'
 import { experimental_generateSpeech } from 'ai-v6'
-import { afterAll, beforeAll, expect, it } from 'vitest'
+import { expect, it } from 'vitest'
 import { pcmFor } from '../../audio/test/helpers/audio-bytes.js'
-import type { TtsServer } from '../../audio/test/helpers/tts-server.js'
+import { serverForSuite } from '../../audio/test/helpers/server-lifecycle.js'
 import { SpeechModelSynthesizer } from '../src/index.js'
 import { startOpenAiServer } from './helpers/openai-wire.js'
 import { API_KEY } from './helpers/providers.js'
 
-let server: TtsServer
-beforeAll(async () => {
-  server = await startOpenAiServer()
-})
-afterAll(() => server.close())
+const server = serverForSuite(startOpenAiServer)
 
 it('labels OpenAI pcm honestly where ai 6 experimental_generateSpeech calls it audio/mp3', async () => {
-  const model = createOpenAI({ baseURL: `${server.url}/v1`, apiKey: API_KEY }).speech('tts-1')
+  const model = createOpenAI({ baseURL: `${server().url}/v1`, apiKey: API_KEY }).speech('tts-1')
   const sdk = await experimental_generateSpeech({ model, text: 'Raw bytes', outputFormat: 'pcm' })
   expect(sdk.audio.mediaType).toBe('audio/mp3')
   const audio = await new SpeechModelSynthesizer(model, { outputFormat: 'pcm' }).synthesize('Raw bytes')

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mp3For, pcmFor } from '../../../audio/test/helpers/audio-bytes.js'
 import { rejectionOf } from '../../../audio/test/helpers/rejection.js'
+import { serverForSuite } from '../../../audio/test/helpers/server-lifecycle.js'
 import { sendBytes, sendJson, startTtsServer, type TtsServer } from '../../../audio/test/helpers/tts-server.js'
 import { SpeechModelSynthesizer } from '../../src/index.js'
 import { API_KEY, type MakeModel } from './providers.js'
@@ -31,13 +32,9 @@ export async function startElevenLabsServer(): Promise<TtsServer> {
 /** The ElevenLabs speech wire format, checked through one provider major. */
 export function testElevenLabsWire(label: string, makeModel: MakeModel): void {
   describe(`ElevenLabs speech through ${label}`, () => {
-    let server: TtsServer
-    beforeAll(async () => {
-      server = await startElevenLabsServer()
-    })
-    afterAll(() => server.close())
+    const server = serverForSuite(startElevenLabsServer)
     const synth = (options: ConstructorParameters<typeof SpeechModelSynthesizer>[1] = {}) =>
-      new SpeechModelSynthesizer(makeModel({ url: server.url, apiKey: API_KEY }), { retryDelayMs: 1, ...options })
+      new SpeechModelSynthesizer(makeModel({ url: server().url, apiKey: API_KEY }), { retryDelayMs: 1, ...options })
 
     it('sends POST /v1/text-to-speech/{voice} with xi-api-key, output_format in the query, settings in the body', async () => {
       const audio = await synth({
@@ -46,7 +43,7 @@ export function testElevenLabsWire(label: string, makeModel: MakeModel): void {
         language: 'de',
         providerOptions: { elevenlabs: { voiceSettings: { stability: 0.4 }, seed: 7 } },
       }).synthesize('Guten Tag')
-      const request = server.requests.at(-1)!
+      const request = server().requests.at(-1)!
       expect({ method: request.method, path: request.path, query: request.query }).toEqual({
         method: 'POST',
         path: '/v1/text-to-speech/JBFqnCBsd6RMkjVDRZzb',
@@ -72,19 +69,19 @@ export function testElevenLabsWire(label: string, makeModel: MakeModel): void {
       ['pcm', 'pcm_44100', 44100],
     ])('labels outputFormat %s (sent as %s) pcm at %i Hz', async (outputFormat, sent, rate) => {
       const audio = await synth({ voice: 'v1', outputFormat }).synthesize('Raw')
-      expect(server.requests.at(-1)!.query).toEqual({ output_format: sent })
+      expect(server().requests.at(-1)!.query).toEqual({ output_format: sent })
       expect(audio).toEqual({ data: pcmFor('Raw', rate), format: 'pcm', sampleRate: rate, channels: 1, sampleWidth: 2 })
     })
 
     it('labels ulaw output ulaw, 8 kHz, one byte a sample', async () => {
       const audio = await synth({ voice: 'v1', outputFormat: 'ulaw' }).synthesize('Phone line')
-      expect(server.requests.at(-1)!.query).toEqual({ output_format: 'ulaw_8000' })
+      expect(server().requests.at(-1)!.query).toEqual({ output_format: 'ulaw_8000' })
       expect(audio).toMatchObject({ format: 'ulaw', sampleRate: 8000, channels: 1, sampleWidth: 1 })
       expect(audio.data.byteLength).toBe(800)
     })
 
     it("reads ElevenLabs' own error shapes into TtsProviderError, never the key", async () => {
-      const wrong = makeModel({ url: server.url, apiKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' })
+      const wrong = makeModel({ url: server().url, apiKey: 'a1b2c3d4e5f60718293a4b5c6d7e8f90' })
       const unauthorized = await rejectionOf(new SpeechModelSynthesizer(wrong).synthesize('Hi'))
       expect(unauthorized).toMatchObject({ code: 'TTS_UNAUTHORIZED', status: 401, provider: 'elevenlabs.speech' })
       expect(unauthorized.message).toContain('HTTP 401: Invalid API key: [redacted]')

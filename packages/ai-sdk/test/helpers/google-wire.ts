@@ -1,29 +1,25 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { parseWav } from '../../../audio/src/index.js'
 import { pcmFor } from '../../../audio/test/helpers/audio-bytes.js'
 import { GEMINI_TEST_KEY, startGeminiServer } from '../../../audio/test/helpers/gemini-server.js'
 import { rejectionOf } from '../../../audio/test/helpers/rejection.js'
-import type { TtsServer } from '../../../audio/test/helpers/tts-server.js'
+import { serverForSuite } from '../../../audio/test/helpers/server-lifecycle.js'
 import { SpeechModelSynthesizer } from '../../src/index.js'
 import type { MakeModel } from './providers.js'
 
 /** Gemini speech through the AI SDK's Google provider (its 4.x line is the first with speech). */
 export function testGoogleWire(label: string, makeModel: MakeModel): void {
   describe(`Gemini speech through ${label}`, () => {
-    let server: TtsServer
-    beforeAll(async () => {
-      server = await startGeminiServer()
-    })
-    afterAll(() => server.close())
+    const server = serverForSuite(startGeminiServer)
     const synth = (options: ConstructorParameters<typeof SpeechModelSynthesizer>[1] = {}) =>
-      new SpeechModelSynthesizer(makeModel({ url: `${server.url}/v1beta`, apiKey: GEMINI_TEST_KEY }), {
+      new SpeechModelSynthesizer(makeModel({ url: `${server().url}/v1beta`, apiKey: GEMINI_TEST_KEY }), {
         retryDelayMs: 1,
         ...options,
       })
 
     it('sends POST /v1beta/models/{model}:generateContent with x-goog-api-key and the voice in speechConfig', async () => {
       const audio = await synth({ voice: 'Puck', language: 'en-US' }).synthesize('Hi there')
-      const request = server.requests.at(-1)!
+      const request = server().requests.at(-1)!
       expect({ method: request.method, path: request.path }).toEqual({
         method: 'POST',
         path: '/v1beta/models/gemini-2.5-flash-preview-tts:generateContent',
@@ -56,7 +52,7 @@ export function testGoogleWire(label: string, makeModel: MakeModel): void {
     })
 
     it("reads Google's error body, never the key", async () => {
-      const wrong = makeModel({ url: `${server.url}/v1beta`, apiKey: 'AIzaSyWrongWrongWrong0123456789abcd' })
+      const wrong = makeModel({ url: `${server().url}/v1beta`, apiKey: 'AIzaSyWrongWrongWrong0123456789abcd' })
       const error = await rejectionOf(new SpeechModelSynthesizer(wrong).synthesize('Hi'))
       expect(error).toMatchObject({ code: 'TTS_BAD_REQUEST', status: 400 })
       expect(error.message).toContain('HTTP 400: API key not valid ([redacted])')

@@ -1,6 +1,7 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { mp3For, pcmFor, wavFor } from '../../../audio/test/helpers/audio-bytes.js'
 import { rejectionOf } from '../../../audio/test/helpers/rejection.js'
+import { serverForSuite } from '../../../audio/test/helpers/server-lifecycle.js'
 import { sendBytes, sendJson, startTtsServer, type TtsServer } from '../../../audio/test/helpers/tts-server.js'
 import { SpeechModelSynthesizer } from '../../src/index.js'
 import { API_KEY, type MakeModel } from './providers.js'
@@ -35,20 +36,16 @@ export async function startOpenAiServer(): Promise<TtsServer> {
 /** The OpenAI speech wire format, checked through one provider major. */
 export function testOpenAiWire(label: string, makeModel: MakeModel): void {
   describe(`OpenAI speech through ${label}`, () => {
-    let server: TtsServer
-    beforeAll(async () => {
-      server = await startOpenAiServer()
-    })
-    afterAll(() => server.close())
+    const server = serverForSuite(startOpenAiServer)
     const synth = (options: ConstructorParameters<typeof SpeechModelSynthesizer>[1] = {}) =>
-      new SpeechModelSynthesizer(makeModel({ url: `${server.url}/v1`, apiKey: API_KEY }), {
+      new SpeechModelSynthesizer(makeModel({ url: `${server().url}/v1`, apiKey: API_KEY }), {
         retryDelayMs: 1,
         ...options,
       })
 
     it('sends POST /v1/audio/speech with a Bearer key and every option in the JSON body', async () => {
       const audio = await synth({ voice: 'alloy', speed: 1.25, instructions: 'Cheerful.' }).synthesize('Hello there')
-      const request = server.requests.at(-1)!
+      const request = server().requests.at(-1)!
       expect({ method: request.method, path: request.path, query: request.query }).toEqual({
         method: 'POST',
         path: '/v1/audio/speech',
@@ -70,7 +67,7 @@ export function testOpenAiWire(label: string, makeModel: MakeModel): void {
 
     it('describes wav output from its header', async () => {
       const audio = await synth({ voice: 'nova', outputFormat: 'wav' }).synthesize('Wave')
-      expect(JSON.parse(server.requests.at(-1)!.body)).toMatchObject({ response_format: 'wav', voice: 'nova' })
+      expect(JSON.parse(server().requests.at(-1)!.body)).toMatchObject({ response_format: 'wav', voice: 'nova' })
       expect(audio).toMatchObject({ format: 'wav', sampleRate: 24000, channels: 1, sampleWidth: 2 })
       expect(audio.data.byteLength).toBe(44 + 4 * 240 * 2)
     })
@@ -81,7 +78,7 @@ export function testOpenAiWire(label: string, makeModel: MakeModel): void {
     })
 
     it("turns OpenAI's error body into a TtsProviderError naming provider, model, status and message, never the key", async () => {
-      const model = makeModel({ url: `${server.url}/v1`, apiKey: 'sk-wrong-0123456789abcdefghijkl' })
+      const model = makeModel({ url: `${server().url}/v1`, apiKey: 'sk-wrong-0123456789abcdefghijkl' })
       const error = await rejectionOf(new SpeechModelSynthesizer(model).synthesize('Hi'))
       expect(error).toMatchObject({
         name: 'TtsProviderError',
@@ -100,10 +97,10 @@ export function testOpenAiWire(label: string, makeModel: MakeModel): void {
       [403, 'TTS_FORBIDDEN'],
       [404, 'TTS_NOT_FOUND'],
     ])('gives HTTP %i the code %s without retrying', async (status, code) => {
-      const before = server.requests.length
+      const before = server().requests.length
       const error = await rejectionOf(synth({ maxRetries: 3 }).synthesize(`fail:${status}`))
       expect(error).toMatchObject({ code, status, providerMessage: `The server says ${status}`, attempts: 1 })
-      expect(server.requests.length - before).toBe(1)
+      expect(server().requests.length - before).toBe(1)
     })
   })
 }

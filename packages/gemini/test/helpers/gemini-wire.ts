@@ -1,22 +1,18 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { pcmFor } from '../../../audio/test/helpers/audio-bytes.js'
 import { GEMINI_TEST_KEY, startGeminiServer } from '../../../audio/test/helpers/gemini-server.js'
 import { rejectionOf } from '../../../audio/test/helpers/rejection.js'
-import type { TtsServer } from '../../../audio/test/helpers/tts-server.js'
+import { serverForSuite } from '../../../audio/test/helpers/server-lifecycle.js'
 import { GeminiSynthesizer, type GeminiSynthesizerOptions } from '../../src/index.js'
 
 /** Gemini's wire format through whichever `@google/genai` major `@google/genai` resolves to. */
 export function testGeminiWire(label: string, sdkMajor: number): void {
   describe(`GeminiSynthesizer on ${label}`, () => {
-    let server: TtsServer
-    beforeAll(async () => {
-      server = await startGeminiServer()
-    })
-    afterAll(() => server.close())
+    const server = serverForSuite(startGeminiServer)
     const synth = (options: GeminiSynthesizerOptions = {}) =>
       new GeminiSynthesizer({
         apiKey: GEMINI_TEST_KEY,
-        httpOptions: { baseUrl: server.url },
+        httpOptions: { baseUrl: server().url },
         retryDelayMs: 1,
         ...options,
       })
@@ -24,7 +20,7 @@ export function testGeminiWire(label: string, sdkMajor: number): void {
     it('sends POST /v1beta/models/{model}:generateContent with x-goog-api-key and the voice, and joins every audio part', async () => {
       const text = 'Book a table for two at eight tonight, please.'
       const audio = await synth().synthesize(text)
-      const request = server.requests.at(-1)!
+      const request = server().requests.at(-1)!
       expect({ method: request.method, path: request.path, query: request.query }).toEqual({
         method: 'POST',
         path: '/v1beta/models/gemini-2.5-flash-preview-tts:generateContent',
@@ -60,7 +56,7 @@ export function testGeminiWire(label: string, sdkMajor: number): void {
           { speaker: 'Jane', voice: 'Puck' },
         ],
       }).synthesize('Joe: Hallo!\nJane: Guten Tag!')
-      const request = server.requests.at(-1)!
+      const request = server().requests.at(-1)!
       expect(request.path).toBe('/v1beta/models/gemini-2.5-pro-preview-tts:generateContent')
       expect(JSON.parse(request.body)).toEqual({
         contents: [{ role: 'user', parts: [{ text: 'Read aloud in a warm tone: Joe: Hallo!\nJane: Guten Tag!' }] }],
@@ -82,7 +78,7 @@ export function testGeminiWire(label: string, sdkMajor: number): void {
     it("turns Google's error body into a TtsProviderError, never the key", async () => {
       const wrongKey = 'AIzaSyWrongKeyWrongKey0123456789abcd'
       const error = await rejectionOf(
-        new GeminiSynthesizer({ apiKey: wrongKey, httpOptions: { baseUrl: server.url } }).synthesize('Hello'),
+        new GeminiSynthesizer({ apiKey: wrongKey, httpOptions: { baseUrl: server().url } }).synthesize('Hello'),
       )
       expect(error).toMatchObject({
         name: 'TtsProviderError',
@@ -101,12 +97,12 @@ export function testGeminiWire(label: string, sdkMajor: number): void {
       [403, 'TTS_FORBIDDEN', 1],
       [500, 'TTS_SERVER_ERROR', 3],
     ])('gives HTTP %i the code %s after %i attempt(s)', async (status, code, attempts) => {
-      const before = server.requests.length
+      const before = server().requests.length
       const error = await synth()
         .synthesize(`fail:${status}`)
         .catch((e: unknown) => e)
       expect(error).toMatchObject({ code, status, attempts, providerMessage: `SOME_STATUS: The model says ${status}` })
-      expect(server.requests.length - before).toBe(attempts)
+      expect(server().requests.length - before).toBe(attempts)
     })
   })
 }

@@ -1,5 +1,18 @@
-import { afterEach } from 'vitest'
+import { afterAll, afterEach, beforeAll } from 'vitest'
 import { type Handler, type RecordedRequest, startTtsServer, type TtsServer } from './tts-server.js'
+
+/** A server for the enclosing suite (or file): started before its tests, closed after them. */
+export function serverForSuite(start: () => Promise<TtsServer>): () => TtsServer {
+  let server: TtsServer | undefined
+  beforeAll(async () => {
+    server = await start()
+  })
+  afterAll(() => server?.close())
+  return () => {
+    if (server === undefined) throw new Error('serverForSuite: the server is used before beforeAll started it')
+    return server
+  }
+}
 
 /** `serve(handler)` for a test file: every server it starts is closed after each test. */
 export function serversClosedAfterEach(): (handler: Handler) => Promise<TtsServer> {
