@@ -1,2 +1,8 @@
 // The projects of `pnpm test`. Vitest 4 has no workspace file: vitest.config.ts imports this list.
-export const projects = ['packages/cache', 'packages/vitest', 'packages/espeak', 'examples/voice-agent']
+export const projects = [
+  'packages/cache',
+  'packages/runner-kit',
+  'packages/vitest',
+  'packages/espeak',
+  'examples/voice-agent',
+]

@@ -10,8 +10,8 @@ import {
   type RussoLogger,
   type Synthesizer,
 } from '@russo/cache'
+import type { FileUse } from '@russo/runner-kit'
 import { test as base, inject, type RunnerTestFile, TestRunner } from 'vitest'
-import type { FileUse } from './internal/file-meta.js'
 import type { RussoProvided } from './internal/provided.js'
 
 /** The fixtures `test` adds. All are file-scoped: one of each per test file, usable in `beforeAll`. */
@@ -66,7 +66,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
       try {
         await use(synth)
       } finally {
-        // Read by the reporter in the main process (internal/file-meta.ts).
+        // Read by the reporter in the main process (@russo/runner-kit's file-meta.ts).
         const use: FileUse = { cacheDir: synth.cache.cacheDir, stats: synth.stats, keys: [...synth.usedKeys] }
         if (file !== undefined) Object.assign(file.meta, { russo: use })
       }

@@ -1,12 +1,10 @@
+import { clearOnce, type RussoPluginOptions, type RussoSettings, resolveSettings } from '@russo/runner-kit'
 import type { Plugin } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
-import { clearOnce } from './clear.js'
 import type { RussoProvided } from './internal/provided.js'
-import { type RussoPluginOptions, type RussoSettings, resolveSettings } from './options.js'
 import { RussoReporter } from './reporter.js'
 
-export type { RussoPluginOptions, RussoReportOptions } from './options.js'
-export type { RussoJsonReport } from './report-json.js'
+export type { RussoJsonReport, RussoPluginOptions, RussoReportOptions } from '@russo/runner-kit'
 
 /** One reporter per Vitest instance, however many projects carry the plugin. */
 const reporters = new WeakMap<Vitest, RussoReporter>()

@@ -1,10 +1,7 @@
+import { countUnused, formatBlock, pruneUnused, type RussoSettings, writeJsonReport } from '@russo/runner-kit'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node'
-import { formatBlock } from './format.js'
 import { partialRunReason } from './internal/run-scope.js'
 import { summarize } from './internal/run-summary.js'
-import type { RussoSettings } from './options.js'
-import { countUnused, pruneUnused } from './prune.js'
-import { writeJsonReport } from './report-json.js'
 
 /**
  * Runs in Vitest's main process, after Vitest's own reporters: adds up the figures every test file

@@ -1,14 +1,6 @@
 import { addStats, type CacheStats, emptyStats } from '@russo/cache'
+import { type FileFigures, type FileUse, readFileUse } from '@russo/runner-kit'
 import type { TestModule } from 'vitest/node'
-import { type FileUse, readFileUse } from './file-meta.js'
-
-export interface FileFigures {
-  project: string
-  /** Relative to the project root. */
-  file: string
-  cacheDir: string
-  stats: CacheStats
-}
 
 export interface RunSummary {
   files: FileFigures[]

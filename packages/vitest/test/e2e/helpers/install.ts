@@ -16,6 +16,8 @@ const packageDir = fileURLToPath(new URL('../../..', import.meta.url))
 const cacheDir = join(packageDir, '../cache')
 const requireHere = createRequire(join(packageDir, 'package.json'))
 const requireCache = createRequire(join(cacheDir, 'package.json'))
+const kitDir = join(packageDir, '../runner-kit')
+const requireKit = createRequire(join(kitDir, 'package.json'))
 
 /** `current` is the workspace's Vitest; `oldest` the lowest version peerDependencies claims. */
 export const VITEST_PACKAGES = { current: 'vitest', oldest: 'vitest-oldest' } as const
@@ -30,6 +32,7 @@ export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES)
   for (const [name, from] of [
     ['@russo/vitest', packageDir],
     ['@russo/cache', cacheDir],
+    ['@russo/runner-kit', kitDir],
   ] as const) {
     if (!existsSync(join(from, 'dist', 'index.js')))
       throw new Error(`${name} is not built: run \`pnpm build\` (or \`pnpm --filter ${name} build\`) first.`)
@@ -39,7 +42,7 @@ export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES)
   }
   const vitestDir = packageRoot(requireHere, VITEST_PACKAGES[label])
   link(vitestDir, join(modules, 'vitest'))
-  link(packageRoot(requireHere, 'picocolors'), join(modules, 'picocolors'))
+  link(packageRoot(requireKit, 'picocolors'), join(modules, 'picocolors'))
   link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))
   const vitestVersion = (JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as { version: string })
     .version

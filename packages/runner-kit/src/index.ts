@@ -1,0 +1,13 @@
+export { clearOnce } from './clear.js'
+export { type FileUse, readFileUse } from './file-meta.js'
+export { configError, type FlagLevel, KNOWN_FLAGS, readArgv, readEnv, type Sourced } from './flags.js'
+export { type BlockInput, formatBlock } from './format.js'
+export {
+  type RussoPluginOptions,
+  type RussoReportOptions,
+  type RussoSettings,
+  resolveSettings,
+  type SettingsInput,
+} from './options.js'
+export { countUnused, pruneUnused } from './prune.js'
+export { type FileFigures, type RussoJsonReport, writeJsonReport } from './report-json.js'
