@@ -1,12 +1,12 @@
 import type { Dir } from 'node:fs'
 import { opendir } from 'node:fs/promises'
 import { resolve } from 'node:path'
-import { assertAudio } from './internal/assert-audio.js'
 import { describe } from './internal/describe.js'
 import { cleanupDir, clearDir, listDir, olderThan, removeEntryFiles } from './internal/dir.js'
 import { tryLock } from './internal/lock.js'
 import { ENTRY_FILE, type EntryPaths, entryPaths } from './internal/paths.js'
 import { type ReadOptions, type ReadResult, readEntry, sha256Hex } from './internal/read.js'
+import { toAudio } from './internal/to-audio.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { writeEntry } from './internal/write.js'
 import { assertValidKey, cacheKey } from './key.js'
@@ -91,9 +91,9 @@ export class AudioCache {
   }
 
   /** Stores audio under `key`, replacing any entry. Empty audio is refused: it is never a good answer. */
-  put(key: string, audio: Audio, options: PutOptions = {}): void {
+  put(key: string, given: Audio, options: PutOptions = {}): void {
     assertValidKey(key, 'AudioCache.put')
-    assertAudio(audio, 'AudioCache.put: audio')
+    const audio = toAudio(given, 'AudioCache.put: audio')
     if (audio.data.byteLength === 0) {
       throw new TypeError(`AudioCache.put: audio for key ${key} is empty (0 bytes); empty audio is never cached.`)
     }

@@ -1,8 +1,9 @@
 import { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 import { CacheMissError } from './cache-miss-error.js'
 import { acquireEntryLock } from './internal/acquire.js'
-import { assertAudio } from './internal/assert-audio.js'
 import { describe } from './internal/describe.js'
+import { withoutUndefined } from './internal/plain.js'
+import { toAudio } from './internal/to-audio.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { assertPlainRecord, cacheKey } from './key.js'
 import { isLockTimeoutError, type LockTimeoutError } from './lock-timeout-error.js'
@@ -70,7 +71,8 @@ export class CachedSynthesizer implements Synthesizer {
     assertPlainRecord(options.cacheKeyExtra ?? {}, 'CachedSynthesizer: options.cacheKeyExtra')
     this.inner = inner
     this.mode = mode
-    this.cacheKeyExtra = { ...innerExtra, ...options.cacheKeyExtra }
+    // An option set to `undefined` (`voice: process.env.VOICE`, unset) leaves the synthesizer's own value.
+    this.cacheKeyExtra = withoutUndefined({ ...innerExtra, ...withoutUndefined(options.cacheKeyExtra ?? {}) })
     // An extra with no JSON form (or a "prompt") fails here, not at the first synthesize().
     cacheKey('', this.cacheKeyExtra)
     this.cache =
@@ -103,12 +105,20 @@ export class CachedSynthesizer implements Synthesizer {
     if (typeof text !== 'string') {
       throw new TypeError(`CachedSynthesizer.synthesize: text must be a string, got ${describe(text)}.`)
     }
+    if (text.trim() === '') {
+      throw new TypeError(
+        `CachedSynthesizer.synthesize: text is ${text === '' ? 'empty' : `only white space (${describe(text)})`}; ` +
+          'a TTS provider has nothing to say for it. Pass the words to synthesize.',
+      )
+    }
     const key = this.keyFor(text)
     this.#usedKeys.add(key)
     const stats = this.#stats
     const chars = [...text].length
     try {
       const { outcome, leader } = await this.#await(key, text, options)
+      // Callers that joined a lookup get their own Audio: one caller's in-place edit must not show in another's.
+      const audio = leader ? outcome.audio : { ...outcome.audio, data: outcome.audio.data.slice() }
       if (outcome.cached || !leader) {
         stats.hits++
         stats.charsSaved += chars
@@ -121,7 +131,7 @@ export class CachedSynthesizer implements Synthesizer {
         stats.charsSynthesized += chars
         stats.bytesSynthesized += outcome.audio.data.byteLength
       }
-      return outcome.audio
+      return audio
     } catch (error) {
       stats.misses++
       stats.errors++
@@ -198,9 +208,9 @@ export class CachedSynthesizer implements Synthesizer {
 
   async #synthesize(text: string, options: SynthesizeOptions): Promise<Outcome> {
     const started = performance.now()
-    const audio = await this.inner.synthesize(text, options)
+    const result = await this.inner.synthesize(text, options)
     const synthMs = performance.now() - started
-    assertAudio(audio, `CachedSynthesizer: the synthesizer's result for ${describe(text)}`)
+    const audio = toAudio(result, `CachedSynthesizer: the synthesizer's result for ${describe(text)}`)
     return { audio, cached: false, synthMs }
   }
 

@@ -1,25 +1,27 @@
 import { createHash } from 'node:crypto'
 import { describe } from './internal/describe.js'
 import { KEY_PATTERN } from './internal/paths.js'
+import { isPlainObject } from './internal/plain.js'
 import { pyJsonDumps } from './internal/py-json.js'
 
 /**
  * The cache key of a prompt, exactly as Python russo computes it:
  * `sha256(json.dumps({"prompt": prompt, **extra}, sort_keys=True))[:24]`.
- * `extra` holds the settings that change the audio (voice, model, …) as plain JSON values.
+ * `extra` holds the settings that change the audio (voice, model, …) as plain JSON values; as in
+ * `JSON.stringify`, an `undefined` property is left out (an `undefined` array item is `null`).
  */
 export function cacheKey(prompt: string, extra: Record<string, unknown> = {}): string {
   if (typeof prompt !== 'string') {
     throw new TypeError(`cacheKey: prompt must be a string, got ${describe(prompt)}.`)
   }
   assertPlainRecord(extra, 'cacheKey: extra')
-  if (Object.hasOwn(extra, 'prompt')) {
+  if (extra.prompt !== undefined) {
     // Python russo lets extra.prompt replace the prompt, giving every prompt the same key (and audio).
     throw new TypeError(
       'cacheKey: extra must not contain "prompt": it would replace the prompt in the key. Rename that setting.',
     )
   }
-  const blob = pyJsonDumps({ prompt, ...extra }, 'extra')
+  const blob = pyJsonDumps({ ...extra, prompt }, 'extra')
   return createHash('sha256').update(blob, 'utf8').digest('hex').slice(0, 24)
 }
 
@@ -34,8 +36,7 @@ export function assertValidKey(key: unknown, where: string): asserts key is stri
 }
 
 export function assertPlainRecord(value: unknown, name: string): asserts value is Record<string, unknown> {
-  const proto = value !== null && typeof value === 'object' ? (Object.getPrototypeOf(value) as unknown) : undefined
-  if (Array.isArray(value) || (proto !== Object.prototype && proto !== null)) {
+  if (!isPlainObject(value)) {
     throw new TypeError(`${name} must be a plain object of JSON values, got ${describe(value)}.`)
   }
 }

@@ -187,7 +187,11 @@ describe('AudioCache refuses bad input before touching the disk', () => {
   const badAudio: [string, unknown, RegExp][] = [
     ['null', null, /audio must be an Audio object/],
     ['data as an array', { ...makeAudio(), data: [1, 2] }, /audio\.data must be a Uint8Array/],
-    ['data as an ArrayBuffer', { ...makeAudio(), data: new ArrayBuffer(2) }, /audio\.data must be a Uint8Array/],
+    [
+      'data as a DataView',
+      { ...makeAudio(), data: new DataView(new ArrayBuffer(2)) },
+      /audio\.data must be a Uint8Array, a Buffer or an ArrayBuffer, got a DataView/,
+    ],
     ['data as a string', { ...makeAudio(), data: 'abc' }, /audio\.data must be a Uint8Array/],
     ['format missing', { ...makeAudio(), format: undefined }, /audio\.format must be a non-empty string/],
     ['format empty', { ...makeAudio(), format: '' }, /audio\.format must be a non-empty string/],

@@ -1,9 +1,24 @@
 /** A value as an error message shows it: strings quoted and shortened, objects by their class. */
 export function describe(value: unknown): string {
   if (typeof value === 'string') return JSON.stringify(value.length > 80 ? `${value.slice(0, 77)}...` : value)
-  if (value === null) return 'null'
+  if (value === null || value === undefined) return String(value)
   if (Array.isArray(value)) return 'an array'
-  if (typeof value === 'object') return `a ${(value as object).constructor?.name ?? 'object'}`
+  if (typeof value === 'function') return 'a function'
+  if (typeof value === 'object') {
+    const name = (value as object).constructor?.name
+    return name === undefined || name === 'Object' ? 'a plain object' : withArticle(name)
+  }
   if (typeof value === 'bigint') return `the BigInt ${value}n`
+  if (typeof value === 'symbol') return `the symbol ${String(value.description)}`
   return `${typeof value} ${String(value)}`
+}
+
+/** "a Map", "an ArrayBuffer", "an undefined". */
+export function withArticle(word: string): string {
+  return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`
+}
+
+/** "1 entry", "2 entries": count and noun, the noun's plural given when it is not just "+s". */
+export function plural(count: number, one: string, many = `${one}s`): string {
+  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
 }

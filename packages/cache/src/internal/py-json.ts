@@ -1,3 +1,6 @@
+import { describe } from './describe.js'
+import { isPlainObject } from './plain.js'
+
 /**
  * Byte-for-byte `json.dumps(value, sort_keys=True)` of CPython, which Python russo hashes for its keys.
  * `JSON.stringify` differs in separators, escaping and float format; `fast-json-stable-stringify`
@@ -20,7 +23,7 @@ function encode(value: unknown, path: string, seen: Set<object>): string {
       return encodeContainer(value, path, seen)
     default:
       throw new TypeError(
-        `${path} is a ${typeof value}, which has no JSON form; use strings, numbers, booleans, null, arrays and plain objects.`,
+        `${path} is ${describe(value)}, which has no JSON form; use strings, numbers, booleans, null, arrays and plain objects.`,
       )
   }
 }
@@ -30,15 +33,16 @@ function encodeContainer(value: object, path: string, seen: Set<object>): string
   seen.add(value)
   let out: string
   if (Array.isArray(value)) {
-    out = `[${value.map((item, i) => encode(item, `${path}[${i}]`, seen)).join(', ')}]`
+    // As JSON.stringify: an undefined item is null, an undefined property is left out.
+    out = `[${value.map((item, i) => (item === undefined ? 'null' : encode(item, `${path}[${i}]`, seen))).join(', ')}]`
   } else {
-    const proto = Object.getPrototypeOf(value) as unknown
-    if (proto !== Object.prototype && proto !== null) {
-      const kind = (value as { constructor?: { name?: string } }).constructor?.name ?? 'object'
-      throw new TypeError(`${path} is a ${kind}, not a plain object; convert it to plain JSON values first.`)
+    if (!isPlainObject(value)) {
+      throw new TypeError(`${path} is ${describe(value)}, not a plain object; convert it to plain JSON values first.`)
     }
-    const record = value as Record<string, unknown>
-    const keys = Object.keys(record).sort(compareCodePoints)
+    const record = value
+    const keys = Object.keys(record)
+      .filter((k) => record[k] !== undefined)
+      .sort(compareCodePoints)
     out = `{${keys.map((k) => `${encodeString(k)}: ${encode(record[k], `${path}.${k}`, seen)}`).join(', ')}}`
   }
   seen.delete(value)
