@@ -2,6 +2,7 @@ export { clearOnce } from './clear.js'
 export { type FileUse, readFileUse } from './file-meta.js'
 export { configError, type FlagLevel, KNOWN_FLAGS, readArgv, readEnv, type Sourced } from './flags.js'
 export { type BlockInput, formatBlock } from './format.js'
+export { configFailure, makeSynthesizer } from './make-synthesizer.js'
 export {
   type RussoPluginOptions,
   type RussoReportOptions,
@@ -11,3 +12,4 @@ export {
 } from './options.js'
 export { countUnused, pruneUnused } from './prune.js'
 export { type FileFigures, type RussoJsonReport, writeJsonReport } from './report-json.js'
+export { type FileRecord, type RunSummary, summarizeUses } from './summarize.js'

@@ -1,0 +1,45 @@
+import { createRequire } from 'node:module'
+import { join } from 'node:path'
+import { configFailure } from '@russo/runner-kit'
+import type { ProjectConfigLike } from './settings.js'
+
+interface ScriptTransformer {
+  requireAndTranspileModule(modulePath: string): Promise<unknown>
+}
+interface TransformModule {
+  createScriptTransformer(config: unknown): Promise<ScriptTransformer>
+}
+
+/** Per worker process: Node caches the module anyway; this also spares making a transformer per file. */
+const loaded = new Map<string, Promise<unknown>>()
+
+/**
+ * The default export of a synthesizer module, loaded through Jest's own transformer (as Jest loads a
+ * `.ts` globalSetup), so ts-jest or babel-jest compiles it; plain `.js`/`.mjs` load natively.
+ */
+export function loadDefaultExport(specifier: string, config: ProjectConfigLike): Promise<unknown> {
+  let promise = loaded.get(specifier)
+  if (promise === undefined) {
+    promise = load(specifier, config)
+    loaded.set(specifier, promise)
+    promise.catch(() => loaded.delete(specifier))
+  }
+  return promise
+}
+
+async function load(specifier: string, config: ProjectConfigLike): Promise<unknown> {
+  try {
+    // The @jest/transform of the Jest running this file: jest-runner depends on it.
+    const fromJest = createRequire(config.runner ?? join(config.rootDir, 'package.json'))
+    const { createScriptTransformer } = fromJest('@jest/transform') as TransformModule
+    const path = specifier.startsWith('/') ? specifier : createRequire(join(config.rootDir, 'x.js')).resolve(specifier)
+    const transformer = await createScriptTransformer(config)
+    const exported = await transformer.requireAndTranspileModule(path)
+    // Jest unwraps `default` of ES modules and of transpiled ones (`__esModule`); CommonJS stays whole.
+    return exported !== null && typeof exported === 'object' && 'default' in exported
+      ? (exported as { default: unknown }).default
+      : exported
+  } catch (error) {
+    throw configFailure(`cannot load the synthesizer module ${specifier}: ${(error as Error).message}`, error)
+  }
+}
