@@ -3,6 +3,7 @@ export const projects = [
   'packages/cache',
   'packages/runner-kit',
   'packages/vitest',
+  'packages/jest',
   'packages/espeak',
   'examples/voice-agent',
 ]

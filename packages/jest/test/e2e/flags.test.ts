@@ -1,0 +1,91 @@
+import { describe, expect, test } from 'vitest'
+import { PROMPTS } from '../fixtures/basic/prompts.js'
+import { current, FixtureProject, type RunResult } from './helpers/fixture-project.js'
+
+/** A project whose cache holds the basic fixture's three prompts. */
+async function recorded(): Promise<FixtureProject> {
+  const project = FixtureProject.create(current(), 'basic')
+  expect((await project.run()).code).toBe(0)
+  project.resetCalls()
+  return project
+}
+
+/** Stopped before any test: a non-zero exit with the message, no test run, no inner call. */
+function expectStopped(run: RunResult, project: FixtureProject, message: string): void {
+  expect(run.code, run.output).not.toBe(0)
+  expect(run.output).toContain(message)
+  expect(run.output).not.toMatch(/^Tests:/m)
+  expect(project.calls()).toEqual([])
+  expect(run.leftovers).toEqual([])
+}
+
+describe.concurrent('flags and environment variables (jest 30)', () => {
+  test('--russo-no-cache and RUSSO_NO_CACHE=1 synthesize every call and store nothing', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    const flag = await project.run(['--russo-no-cache'])
+    expect(flag.code, flag.output).toBe(0)
+    expect(flag.block?.line).toContain('mode off')
+    expect(flag.block).toMatchObject({ hits: 0, syntheses: 12 })
+    expect(project.entries()).toEqual([])
+    project.resetCalls()
+    const env = await project.run([], { bin: 'jest', env: { RUSSO_NO_CACHE: '1' } })
+    expect(env.block?.line).toContain('mode off')
+    expect(project.calls()).toHaveLength(12)
+  })
+
+  test('flags win over variables: --russo-refresh over RUSSO_CACHE_MODE=offline re-synthesizes', async () => {
+    const project = await recorded()
+    const run = await project.run(['--russo-refresh'], { env: { RUSSO_CACHE_MODE: 'offline' } })
+    expect(run.code, run.output).toBe(0)
+    expect(run.block?.line).toContain('mode refresh')
+    expect(project.calls().sort()).toEqual([...PROMPTS].sort())
+  })
+
+  test('RUSSO_CACHE_MODE=offline through plain jest serves the recorded entries', async () => {
+    const project = await recorded()
+    const run = await project.run([], { bin: 'jest', env: { RUSSO_CACHE_MODE: 'offline' } })
+    expect(run.code, run.output).toBe(0)
+    expect(run.block).toMatchObject({ hits: 12, misses: 0 })
+    expect(run.block?.line).toContain('mode offline')
+  })
+
+  test('--russo-cache-dir DIR and RUSSO_CACHE_DIR move the cache', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    const flag = await project.run(['--russo-cache-dir', 'audio-a'])
+    expect(flag.code, flag.output).toBe(0)
+    expect(flag.block?.line).toContain('cache audio-a ')
+    expect(project.entries('audio-a')).toHaveLength(3)
+    const env = await project.run([], { bin: 'jest', env: { RUSSO_CACHE_DIR: 'audio-b' } })
+    expect(env.block?.line).toContain('cache audio-b ')
+    expect(project.entries('audio-b')).toHaveLength(3)
+    expect(project.entries()).toEqual([])
+  })
+
+  test('a bad variable stops plain jest before any test', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    const run = await project.run([], { bin: 'jest', env: { RUSSO_CACHE_MODE: 'bogus' } })
+    expectStopped(
+      run,
+      project,
+      'RUSSO_CACHE_MODE=bogus is not a cache mode; allowed values: auto, off, refresh, offline',
+    )
+  })
+
+  test('an unknown --russo-x and two modes at once stop russo-jest before Jest starts', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    const unknown = await project.run(['--russo-x'])
+    expectStopped(unknown, project, 'unknown flag --russo-x; the russo flags are --russo-no-cache')
+    const both = await project.run(['--russo-offline', '--russo-refresh'])
+    expectStopped(both, project, '--russo-offline and --russo-refresh ask for different cache modes')
+  })
+
+  test('a bad testEnvironmentOptions.russo stops the run in globalSetup', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    project.write(
+      'jest.config.js',
+      "module.exports = { preset: '@russo/jest', testEnvironmentOptions: { russo: { synthesizer: './synthesizer.ts', mode: 'sometimes' } } }\n",
+    )
+    const run = await project.run()
+    expectStopped(run, project, '"sometimes" }) is not a cache mode')
+  })
+})

@@ -1,0 +1,16 @@
+import { defineConfig } from 'vitest/config'
+
+export default defineConfig({
+  test: {
+    name: 'jest',
+    include: ['test/**/*.test.ts'],
+    exclude: ['test/fixtures/**'],
+    // Builds the "installed" copies of @russo/jest that the fixture projects load (see install.ts).
+    globalSetup: ['test/e2e/helpers/global-setup.ts'],
+    testTimeout: 120_000,
+    // Every test spawns real `jest` runs, each with its own workers: one test file at a time, and the
+    // helper caps the `jest` children at once (fixture-project.ts), so a 2-core machine is not thrashed.
+    fileParallelism: false,
+    maxConcurrency: 8,
+  },
+})
