@@ -237,12 +237,13 @@ export class CachedSynthesizer implements Synthesizer {
     }
   }
 
-  /** One warning per error code, for locks and writes alike: a cache that cannot be written is one warning, not two. */
+  /** One warning in all, for locks and writes alike: a cache that cannot be written is one warning, not two. */
   #warnUnwritable(action: string, error: Error): void {
-    const code = (error as NodeJS.ErrnoException).code ?? 'error'
     this.#warnings.warn(
-      `write:${code}`,
-      `russo: cannot ${action} the cache ${this.cache.cacheDir} (${error.message}); going on without caching.`,
+      'unwritable',
+      // "EACCES: permission denied", without the temp file's name that follows.
+      `russo: cannot ${action} the cache ${this.cache.cacheDir} (${error.message.split(', ')[0]}); going on without ` +
+        'caching. Make it a directory you can read and write.',
     )
   }
 }

@@ -1,9 +1,9 @@
 import { spawnSync } from 'node:child_process'
-import { chmodSync, mkdirSync } from 'node:fs'
+import { chmodSync, mkdirSync, readdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect, test } from 'vitest'
-import { cacheKey } from '../src/index.js'
+import { CachedSynthesizer, cacheKey } from '../src/index.js'
 import { builtEntry } from './helpers/built-package.js'
 import { tempDir } from './helpers/fixtures.js'
 
@@ -34,6 +34,7 @@ interface Report {
 interface Config {
   dir: string
   readOnly?: boolean
+  noAccess?: boolean
   dropPrivileges?: boolean
   fillDisk?: boolean
   simulateFullDisk?: boolean
@@ -67,7 +68,7 @@ function expectUncachedRun(report: Report, code: RegExp): void {
   expect(report.stats).toMatchObject({ hits: 1, misses: 4, syntheses: 4, errors: 0 })
   expect(report.warnings).toHaveLength(1)
   expect(report.warnings[0]).toMatch(
-    /^russo: cannot (write to|lock entries in) the cache .*going on without caching\.$/,
+    /^russo: cannot (write to|lock entries in) the cache .*going on without caching\. Make it a directory you can read and write\.$/,
   )
   expect(report.warnings[0]).toMatch(code)
   expect(report.offlineHit).toBe('seeded')
@@ -80,6 +81,47 @@ test('a read-only cache directory: audio still comes back with one warning, hits
   const report = runScenario({ dir: reachableDir(), readOnly: true, dropPrivileges: IS_ROOT })
   if (IS_ROOT) expect(report.uid).toBe(NOBODY)
   expectUncachedRun(report, /EACCES|EROFS|EPERM/)
+})
+
+test('a directory it may neither read nor enter (mode 000): every prompt synthesized, one warning, offline fails', () => {
+  const dir = reachableDir()
+  const report = runScenario({ dir, noAccess: true, dropPrivileges: IS_ROOT })
+  if (IS_ROOT) expect(report.uid).toBe(NOBODY)
+  expect(report.probe).toBe('EACCES')
+  expect(report.results).toEqual(PROMPTS.map((p) => `synthesized ${p}`))
+  expect(report.stats).toMatchObject({ hits: 0, misses: 5, syntheses: 5, errors: 0 })
+  expect(report.warnings).toEqual([
+    `russo: cannot lock entries in the cache ${dir} (EACCES: permission denied); going on without caching. Make it a directory you can read and write.`,
+  ])
+  expect(report.offlineHit).toBe('threw RUSSO_CACHE_MISS')
+  chmodSync(dir, 0o755)
+  const key = cacheKey(SEEDED)
+  expect(readdirSync(dir).sort()).toEqual([`${key}.audio`, `${key}.meta`])
+})
+
+test('a cache path that is a file: one warning naming it, audio still comes back, the file is untouched', async () => {
+  const path = join(tempDir(), 'not-a-dir')
+  writeFileSync(path, 'a user file')
+  const warnings: string[] = []
+  const logger = { warn: (m: string) => warnings.push(m) }
+  const calls: string[] = []
+  const inner = {
+    async synthesize(text: string) {
+      calls.push(text)
+      return { data: new TextEncoder().encode(text), format: 'pcm', sampleRate: 16_000, channels: 1, sampleWidth: 2 }
+    },
+  }
+  const synth = new CachedSynthesizer(inner, { cacheDir: path, logger })
+  for (const text of ['one', 'two', 'one'])
+    expect(new TextDecoder().decode((await synth.synthesize(text)).data)).toBe(text)
+  expect(calls).toEqual(['one', 'two', 'one'])
+  expect(warnings).toHaveLength(1)
+  expect(warnings).toEqual([
+    `russo: cannot lock entries in the cache ${path} (ENOTDIR: not a directory); going on without caching. Make it a directory you can read and write.`,
+  ])
+  expect(readFileSync(path, 'utf8')).toBe('a user file')
+  const offline = new CachedSynthesizer(inner, { cacheDir: path, logger, mode: 'offline' })
+  await expect(offline.synthesize('one')).rejects.toMatchObject({ code: 'RUSSO_CACHE_MISS' })
 })
 
 test('a full disk (ENOSPC): the same, and no empty lock or temp file is left behind', () => {

@@ -7,6 +7,7 @@ import { isRussoError } from '@russo/cache'
 import { readArgv } from '@russo/runner-kit'
 import { ARGV_VARIABLE } from './internal/settings.js'
 
+const VALUE_FLAGS = ['--russo-cache-dir', '--russo-cache-mode']
 const russo: string[] = []
 const rest: string[] = []
 const args = process.argv.slice(2)
@@ -17,7 +18,7 @@ for (let i = 0; i < args.length; i++) {
     russo.push(arg)
     // `--russo-cache-dir DIR`: the directory is the flag's, not a test path pattern for Jest.
     const next = args[i + 1]
-    if (arg === '--russo-cache-dir' && next !== undefined && !next.startsWith('--')) russo.push(args[++i] as string)
+    if (VALUE_FLAGS.includes(arg) && next !== undefined && !next.startsWith('--')) russo.push(args[++i] as string)
   }
 }
 

@@ -2,13 +2,15 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   clearOnce,
-  countUnused,
   formatBlock,
+  listUnused,
   pruneUnused,
   type RussoSettings,
   readArgv,
   readEnv,
   summarizeUses,
+  type UnusedEntry,
+  unknownEnv,
   writeJsonReport,
 } from '@russo/runner-kit'
 import { printAfterJest } from './internal/print-after-jest.js'
@@ -53,13 +55,16 @@ export default class RussoReporter {
     // Bad flags or variables stop the run here, before any test.
     readArgv(russoArgv())
     readEnv(process.env)
+    const unknown = unknownEnv(process.env)
+    if (unknown !== undefined && !warnedUnknownEnv) console.warn(unknown)
+    warnedUnknownEnv = true
     this.#run = startRun()
   }
 
   onTestFileStart(test: TestLike): void {
     const settings = this.#settingsOf(test.context.config)
     if (settings?.clear) {
-      const removed = clearOnce(settings.cacheDir)
+      const removed = clearOnce(settings.cacheDir, settings.clearSource)
       if (removed !== undefined) this.#cleared = (this.#cleared ?? 0) + removed
     }
   }
@@ -86,10 +91,10 @@ export default class RussoReporter {
       results.numRuntimeErrorTestSuites > 0 ||
       Boolean(results.runExecError)
     const partial = partialRunReason(this.#globalConfig, results.numPendingTests)
-    let unused: number | undefined
+    let unused: UnusedEntry[] | undefined
     let prune: number | string | undefined
     try {
-      unused = partial === undefined ? await countUnused(summary.usedKeys) : undefined
+      unused = partial === undefined ? await listUnused(summary.usedKeys) : undefined
       if (settings.some((s) => s.prune)) {
         if (this.#globalConfig.watch || this.#globalConfig.watchAll) prune = 'it does not prune in watch mode'
         else if (partial !== undefined) prune = `${partial}; prune after a run of every test`
@@ -107,6 +112,8 @@ export default class RussoReporter {
       unused,
       cleared: this.#cleared,
       prune,
+      dryRun: settings.some((s) => s.pruneDryRun),
+      failed,
       ci: isCI(process.env.CI),
     }
     for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
@@ -116,7 +123,8 @@ export default class RussoReporter {
         modes: report.modes,
         total: report.total,
         files: summary.files,
-        unused: unused ?? null,
+        unused: unused?.length ?? null,
+        unusedEntries: unused ?? null,
         pruned: typeof prune === 'number' ? prune : null,
         cleared: report.cleared ?? null,
         ci: report.ci,
@@ -136,6 +144,9 @@ export default class RussoReporter {
     return settings
   }
 }
+
+/** Watch mode makes a reporter per run: warn about unknown variables once per process. */
+let warnedUnknownEnv = false
 
 const ENVIRONMENT = realpathSync(fileURLToPath(new URL('./environment.js', import.meta.url)))
 

@@ -12,6 +12,7 @@ export interface FlagLevel {
   cacheDir?: Sourced<string>
   clear?: Sourced<boolean>
   prune?: Sourced<boolean>
+  pruneDryRun?: Sourced<boolean>
 }
 
 const MODE_FLAGS: Record<string, CacheMode> = {
@@ -19,17 +20,36 @@ const MODE_FLAGS: Record<string, CacheMode> = {
   '--russo-refresh': 'refresh',
   '--russo-offline': 'offline',
 }
-const SWITCH_FLAGS = ['--russo-clear-cache', '--russo-prune'] as const
+const SWITCH_FLAGS = ['--russo-clear-cache', '--russo-prune', '--russo-prune-dry-run'] as const
 const DIR_FLAG = '--russo-cache-dir'
-export const KNOWN_FLAGS: readonly string[] = [...Object.keys(MODE_FLAGS), ...SWITCH_FLAGS, DIR_FLAG]
+const MODE_FLAG = '--russo-cache-mode'
+export const KNOWN_FLAGS: readonly string[] = [...Object.keys(MODE_FLAGS), MODE_FLAG, ...SWITCH_FLAGS, DIR_FLAG]
+export const KNOWN_ENV: readonly string[] = [
+  'RUSSO_CACHE_MODE',
+  'RUSSO_NO_CACHE',
+  'RUSSO_CLEAR_CACHE',
+  'RUSSO_CACHE_DIR',
+  'RUSSO_PRUNE',
+  'RUSSO_PRUNE_DRY_RUN',
+]
+const SWITCH_LEVELS = {
+  '--russo-clear-cache': 'clear',
+  '--russo-prune': 'prune',
+  '--russo-prune-dry-run': 'pruneDryRun',
+} as const
 
 const TRUE_WORDS = ['1', 'true', 'yes', 'on']
 const FALSE_WORDS = ['', '0', 'false', 'no', 'off']
 
-/** A mistake in the user's flags or options: the message says it all, so the stack is left out. */
+/**
+ * A mistake in the user's flags or options: the message says it all, so the stack is left out. Vitest
+ * prints startup errors with `console.error(error)`, which shows a stack-less error as
+ * `[RussoError: …] { code: … }`; this one prints as the line `RussoError: russo: …`.
+ */
 export function configError(message: string): RussoError {
   const error = new RussoError('RUSSO_CONFIG', `russo: ${message}`)
   error.stack = `${error.name}: ${error.message}`
+  Object.defineProperty(error, Symbol.for('nodejs.util.inspect.custom'), { value: () => error.stack })
   return error
 }
 
@@ -46,16 +66,22 @@ export function readArgv(argv: readonly string[]): FlagLevel {
     const name = eq === -1 ? arg : arg.slice(0, eq)
     const inline = eq === -1 ? undefined : arg.slice(eq + 1)
     const mode = MODE_FLAGS[name]
-    if (mode !== undefined || (SWITCH_FLAGS as readonly string[]).includes(name)) {
+    const switched = SWITCH_LEVELS[name as keyof typeof SWITCH_LEVELS]
+    if (mode !== undefined || switched !== undefined) {
       if (inline !== undefined) throw configError(`${name} takes no value, got ${arg}.`)
       if (mode !== undefined) setMode(level, { value: mode, source: name })
-      else level[name === '--russo-prune' ? 'prune' : 'clear'] = { value: true, source: name }
-    } else if (name === DIR_FLAG) {
+      else level[switched as keyof typeof level & typeof switched] = { value: true, source: name }
+    } else if (name === DIR_FLAG || name === MODE_FLAG) {
       const value = inline ?? argv[++i]
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
-        throw configError(`${DIR_FLAG} needs a directory: ${DIR_FLAG}=DIR.`)
+        throw configError(
+          name === DIR_FLAG
+            ? `${DIR_FLAG} needs a directory: ${DIR_FLAG}=DIR.`
+            : `${MODE_FLAG} needs a mode: ${MODE_FLAG}=MODE, one of ${CACHE_MODES.join(', ')}.`,
+        )
       }
-      level.cacheDir = { value, source: `${DIR_FLAG}=${value}` }
+      if (name === DIR_FLAG) level.cacheDir = { value, source: `${DIR_FLAG}=${value}` }
+      else setMode(level, { value: checkedMode(value, `${MODE_FLAG}=${value}`), source: `${MODE_FLAG}=${value}` })
     } else {
       throw configError(`unknown flag ${arg}; the russo flags are ${KNOWN_FLAGS.join(', ')}.`)
     }
@@ -68,17 +94,32 @@ export function readEnv(env: Readonly<Record<string, string | undefined>>): Flag
   const level: FlagLevel = {}
   const rawMode = env.RUSSO_CACHE_MODE
   if (rawMode !== undefined && rawMode !== '') {
-    if (!isCacheMode(rawMode)) {
-      throw configError(`RUSSO_CACHE_MODE=${rawMode} is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`)
-    }
-    level.mode = { value: rawMode, source: `RUSSO_CACHE_MODE=${rawMode}` }
+    const source = `RUSSO_CACHE_MODE=${rawMode}`
+    level.mode = { value: checkedMode(rawMode, source), source }
   }
   if (envSwitch(env, 'RUSSO_NO_CACHE')) setMode(level, { value: 'off', source: `RUSSO_NO_CACHE=${env.RUSSO_NO_CACHE}` })
   if (envSwitch(env, 'RUSSO_CLEAR_CACHE')) level.clear = { value: true, source: 'RUSSO_CLEAR_CACHE' }
   if (envSwitch(env, 'RUSSO_PRUNE')) level.prune = { value: true, source: 'RUSSO_PRUNE' }
+  if (envSwitch(env, 'RUSSO_PRUNE_DRY_RUN')) level.pruneDryRun = { value: true, source: 'RUSSO_PRUNE_DRY_RUN' }
   const dir = env.RUSSO_CACHE_DIR
   if (dir !== undefined && dir !== '') level.cacheDir = { value: dir, source: `RUSSO_CACHE_DIR=${dir}` }
   return level
+}
+
+/** `RUSSO_*` variables russo does not know, most likely typos (`RUSSO_OFFLINE=1`): worth a warning, not a stop. */
+export function unknownEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
+  const unknown = Object.keys(env).filter((name) => name.startsWith('RUSSO_') && !KNOWN_ENV.includes(name))
+  if (unknown.length === 0) return undefined
+  return (
+    `russo: ignoring unknown environment variable${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; ` +
+    `the russo variables are ${KNOWN_ENV.join(', ')}.`
+  )
+}
+
+function checkedMode(value: string, source: string): CacheMode {
+  if (!isCacheMode(value))
+    throw configError(`${source} is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`)
+  return value
 }
 
 function envSwitch(env: Readonly<Record<string, string | undefined>>, name: string): boolean {

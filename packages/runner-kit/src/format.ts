@@ -1,19 +1,28 @@
 import { relative } from 'node:path'
 import type { CacheMode, CacheStats } from '@russo/cache'
 import pc from 'picocolors'
+import type { UnusedEntry } from './prune.js'
 
 export interface BlockInput {
   root: string
   cacheDirs: readonly string[]
   modes: readonly CacheMode[]
   total: CacheStats
-  unused: number | undefined
+  /** Entries no test used; `undefined` when the run did not run every test. */
+  unused: readonly UnusedEntry[] | undefined
   /** Entries `--russo-clear-cache` removed; `undefined` when it was not asked for. */
   cleared: number | undefined
   /** What `--russo-prune` did: entries removed, or why it removed nothing. */
   prune: number | string | undefined
+  /** `--russo-prune-dry-run`: list the unused entries instead of removing them. */
+  dryRun: boolean
+  /** A failing run is no basis for pruning, so the block does not suggest it. */
+  failed: boolean
   ci: boolean
 }
+
+/** Unused entries the dry run lists in the block; the JSON report has them all. */
+const LISTED = 20
 
 /** The block printed after Vitest's summary: one line of figures, then a line per notice. */
 export function formatBlock(input: BlockInput): string {
@@ -27,16 +36,28 @@ export function formatBlock(input: BlockInput): string {
     `errors ${total.errors > 0 ? pc.red(pc.bold(count(total.errors))) : pc.bold('0')}`,
     `saved ~${duration(total.msSaved)}, ${count(total.charsSaved)} chars`,
   ]
-  if (input.unused !== undefined) {
-    figures.push(
-      `unused ${count(input.unused)}${input.unused > 0 && typeof input.prune !== 'number' ? pc.dim(' (--russo-prune removes them)') : ''}`,
-    )
+  const unused = input.unused
+  if (unused !== undefined) {
+    const advertise = unused.length > 0 && input.prune === undefined && !input.dryRun && !input.failed
+    figures.push(`unused ${count(unused.length)}${advertise ? pc.dim(' (--russo-prune-dry-run lists them)') : ''}`)
   }
   const lines = [`${pc.magenta(pc.bold('russo'))}  ${figures.join('  ')}`]
   const note = (text: string) => lines.push(`       ${text}`)
-  if (input.cleared !== undefined) note(`cleared ${count(input.cleared)} entries before the run (--russo-clear-cache)`)
-  if (typeof input.prune === 'number') note(`pruned ${count(input.prune)} unused entries (--russo-prune)`)
+  if (input.cleared !== undefined) note(`cleared ${entries(input.cleared)} before the run (--russo-clear-cache)`)
+  if (typeof input.prune === 'number') note(`pruned ${entries(input.prune, 'unused')} (--russo-prune)`)
   else if (input.prune !== undefined) note(pc.yellow(`--russo-prune removed nothing: ${input.prune}`))
+  if (input.dryRun && unused !== undefined && input.prune === undefined) {
+    const several = input.cacheDirs.length > 1
+    note(`--russo-prune-dry-run: --russo-prune would remove ${entries(unused.length)}${unused.length > 0 ? ':' : ''}`)
+    for (const entry of unused.slice(0, LISTED)) {
+      note(
+        `  ${entry.key}  ${JSON.stringify(entry.prompt)}${several ? pc.dim(`  ${displayPath(entry.cacheDir, input.root)}`) : ''}`,
+      )
+    }
+    if (unused.length > LISTED) note(`  … and ${count(unused.length - LISTED)} more (all of them in the JSON report)`)
+  } else if (input.dryRun && unused === undefined) {
+    note(pc.yellow('--russo-prune-dry-run lists nothing: only a run of every test knows which entries are unused'))
+  }
   if (input.ci && total.syntheses > 0) {
     note(
       pc.yellow(
@@ -51,6 +72,10 @@ export function formatBlock(input: BlockInput): string {
 function displayPath(path: string, root: string): string {
   const rel = relative(root, path)
   return rel === '' ? '.' : rel.startsWith('..') ? path : rel
+}
+
+function entries(n: number, adjective?: string): string {
+  return `${count(n)} ${adjective ? `${adjective} ` : ''}${n === 1 ? 'entry' : 'entries'}`
 }
 
 function count(n: number): string {

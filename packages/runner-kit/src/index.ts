@@ -1,6 +1,15 @@
 export { clearOnce } from './clear.js'
 export { type FileUse, readFileUse } from './file-meta.js'
-export { configError, type FlagLevel, KNOWN_FLAGS, readArgv, readEnv, type Sourced } from './flags.js'
+export {
+  configError,
+  type FlagLevel,
+  KNOWN_ENV,
+  KNOWN_FLAGS,
+  readArgv,
+  readEnv,
+  type Sourced,
+  unknownEnv,
+} from './flags.js'
 export { type BlockInput, formatBlock } from './format.js'
 export { configFailure, makeSynthesizer } from './make-synthesizer.js'
 export {
@@ -10,6 +19,6 @@ export {
   resolveSettings,
   type SettingsInput,
 } from './options.js'
-export { countUnused, pruneUnused } from './prune.js'
+export { listUnused, pruneUnused, type UnusedEntry } from './prune.js'
 export { type FileFigures, type RussoJsonReport, writeJsonReport } from './report-json.js'
 export { type FileRecord, type RunSummary, summarizeUses } from './summarize.js'

@@ -32,7 +32,11 @@ export interface RussoSettings {
   mode: Sourced<CacheMode>
   cacheKeyExtra: Record<string, unknown>
   clear: boolean
+  /** The flag or variable that asked for `clear`, for messages. */
+  clearSource: string
   prune: boolean
+  /** List what `prune` would remove, remove nothing. */
+  pruneDryRun: boolean
   print: boolean
   json: string | undefined
 }
@@ -59,7 +63,9 @@ export function resolveSettings({ options, root, argv, env }: SettingsInput): Ru
     mode,
     cacheKeyExtra: options.cacheKeyExtra ?? {},
     clear: pick(levels, 'clear')?.value ?? false,
+    clearSource: pick(levels, 'clear')?.source ?? '--russo-clear-cache',
     prune: pick(levels, 'prune')?.value ?? false,
+    pruneDryRun: pick(levels, 'pruneDryRun')?.value ?? false,
     print: report !== false,
     json: typeof report === 'object' && report.json !== undefined ? resolve(root, report.json) : undefined,
   }

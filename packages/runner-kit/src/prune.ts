@@ -1,10 +1,21 @@
+import { statSync } from 'node:fs'
 import { AudioCache } from '@russo/cache'
 
+/** An entry no test of the run looked up. */
+export interface UnusedEntry {
+  cacheDir: string
+  key: string
+  prompt: string
+}
+
 /** Entries in each directory that no test of the run looked up. */
-export async function countUnused(usedKeys: ReadonlyMap<string, ReadonlySet<string>>): Promise<number> {
-  let unused = 0
-  for (const [dir, keys] of usedKeys) {
-    for await (const entry of new AudioCache(dir).entries()) if (!keys.has(entry.key)) unused++
+export async function listUnused(usedKeys: ReadonlyMap<string, ReadonlySet<string>>): Promise<UnusedEntry[]> {
+  const unused: UnusedEntry[] = []
+  for (const [cacheDir, keys] of usedKeys) {
+    if (!isDirectory(cacheDir)) continue
+    for await (const { key, meta } of new AudioCache(cacheDir).entries()) {
+      if (!keys.has(key)) unused.push({ cacheDir, key, prompt: meta.prompt })
+    }
   }
   return unused
 }
@@ -12,6 +23,11 @@ export async function countUnused(usedKeys: ReadonlyMap<string, ReadonlySet<stri
 /** Removes those entries (skipping any another process holds); returns how many went. */
 export async function pruneUnused(usedKeys: ReadonlyMap<string, ReadonlySet<string>>): Promise<number> {
   let removed = 0
-  for (const [dir, keys] of usedKeys) removed += (await new AudioCache(dir).prune(keys)).length
+  for (const [dir, keys] of usedKeys) if (isDirectory(dir)) removed += (await new AudioCache(dir).prune(keys)).length
   return removed
+}
+
+/** A cache path that is missing, or a file (warned about at start), holds no entries. */
+function isDirectory(path: string): boolean {
+  return statSync(path, { throwIfNoEntry: false })?.isDirectory() ?? false
 }

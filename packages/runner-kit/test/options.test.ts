@@ -82,12 +82,42 @@ describe('resolveSettings', () => {
     [
       ['--russo-nocache'],
       {},
-      'unknown flag --russo-nocache; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-clear-cache, --russo-prune, --russo-cache-dir.',
+      'unknown flag --russo-nocache; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-cache-mode, --russo-clear-cache, --russo-prune, --russo-prune-dry-run, --russo-cache-dir.',
+    ],
+    [
+      ['--russo-cache-mode=later'],
+      {},
+      '--russo-cache-mode=later is not a cache mode; allowed values: auto, off, refresh, offline.',
+    ],
+    [
+      ['--russo-cache-mode'],
+      {},
+      '--russo-cache-mode needs a mode: --russo-cache-mode=MODE, one of auto, off, refresh, offline.',
+    ],
+    [
+      ['--russo-cache-mode=offline', '--russo-no-cache'],
+      {},
+      '--russo-cache-mode=offline and --russo-no-cache ask for different cache modes; use one of them.',
     ],
   ] as const)('refuses %j %j', ([argv, env, message]) => {
     expect(() => settings([...argv], env)).toThrow(
       expect.objectContaining({ code: 'RUSSO_CONFIG', message: expect.stringContaining(message) }),
     )
+  })
+
+  test('--russo-cache-mode=MODE (or two words) matches RUSSO_CACHE_MODE, and wins over it', () => {
+    expect(settings(['--russo-cache-mode=offline']).mode).toEqual({
+      value: 'offline',
+      source: '--russo-cache-mode=offline',
+    })
+    expect(settings(['--russo-cache-mode', 'refresh'], { RUSSO_CACHE_MODE: 'offline' }).mode.value).toBe('refresh')
+    expect(settings(['--russo-cache-mode=off', '--russo-no-cache']).mode.value).toBe('off')
+  })
+
+  test('--russo-prune-dry-run and RUSSO_PRUNE_DRY_RUN', () => {
+    expect(settings(['--russo-prune-dry-run'])).toMatchObject({ pruneDryRun: true, prune: false })
+    expect(settings([], { RUSSO_PRUNE_DRY_RUN: '1' })).toMatchObject({ pruneDryRun: true })
+    expect(settings()).toMatchObject({ pruneDryRun: false })
   })
 
   test('plugin options are checked too', () => {

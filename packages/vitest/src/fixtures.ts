@@ -29,10 +29,20 @@ const NO_SYNTHESIZER_MESSAGE =
   "vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' }) (its default export: a Synthesizer " +
   "or a function returning one), or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer)."
 
-/** Core warnings (corrupt entry, unwritable cache) show beside the test that caused them, and never fail it. */
-const logger: RussoLogger = {
-  warn: (message) => console.warn(message),
-  debug: (message) => defaultLogger.debug?.(message),
+/** The core's warning about a cache it cannot lock or write in (`CachedSynthesizer`). */
+const UNWRITABLE = /^russo: cannot (lock entries in|write to) the cache /
+
+/**
+ * Core warnings (corrupt entry, unwritable cache) show beside the test that caused them, and never fail
+ * it. One the main process already gave for the whole run is not repeated per test file.
+ */
+function loggerFor(unwritableWarned: boolean): RussoLogger {
+  return {
+    warn: (message) => {
+      if (!(unwritableWarned && UNWRITABLE.test(message))) console.warn(message)
+    },
+    debug: (message) => defaultLogger.debug?.(message),
+  }
 }
 
 /** Vitest's `test` with the russo fixtures. */
@@ -40,20 +50,22 @@ export const test = base.extend<{ $file: RussoFixtures }>({
   russoSynthesizer: [
     // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
     async ({}, use) => {
-      await use(await loadSynthesizer(settings().synthesizer))
+      const { synthesizer, mode } = settings()
+      await use(await loadSynthesizer(synthesizer, mode === 'offline'))
     },
     { scope: 'file' },
   ],
   audioCache: [
     // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
     async ({}, use) => {
-      await use(new AudioCache(settings().cacheDir, { logger }))
+      const { cacheDir, unwritableWarned } = settings()
+      await use(new AudioCache(cacheDir, { logger: loggerFor(unwritableWarned) }))
     },
     { scope: 'file' },
   ],
   synth: [
     async ({ russoSynthesizer, audioCache }, use) => {
-      const { mode, cacheKeyExtra, missHint, refreshSince } = settings()
+      const { mode, cacheKeyExtra, missHint, refreshSince, unwritableWarned } = settings()
       const file = currentFile()
       const synth = new CachedSynthesizer(russoSynthesizer, {
         cache: audioCache,
@@ -61,7 +73,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
         cacheKeyExtra,
         missHint,
         refreshSince,
-        logger,
+        logger: loggerFor(unwritableWarned),
       })
       try {
         await use(synth)
@@ -99,11 +111,24 @@ function currentFile(): RunnerTestFile | undefined {
   return file?.type === 'suite' && typeof file.filepath === 'string' ? file : undefined
 }
 
+/**
+ * Offline, the synthesizer is only asked for its `cacheKeyExtra`: one that needs a credential to be
+ * made fails a run that needs no credential at all.
+ */
+const OFFLINE_HINT =
+  ' In offline mode the synthesizer is never called: only its cacheKeyExtra is read, to compute keys. ' +
+  'Make constructing it cheap and credential-free, and read the API key inside synthesize(), so CI runs ' +
+  'offline on a recorded cache without the key.'
+
 /** The default export of the configured module: a Synthesizer, or a function or class that makes one. */
-async function loadSynthesizer(specifier: string | null): Promise<Synthesizer> {
+async function loadSynthesizer(specifier: string | null, offline: boolean): Promise<Synthesizer> {
   if (specifier === null) throw new RussoError('RUSSO_CONFIG', NO_SYNTHESIZER_MESSAGE)
   const fail = (what: string, cause?: unknown) =>
-    new RussoError('RUSSO_CONFIG', `russo: ${what}`, cause === undefined ? undefined : { cause })
+    new RussoError(
+      'RUSSO_CONFIG',
+      `russo: ${what}${cause !== undefined && offline ? OFFLINE_HINT : ''}`,
+      cause === undefined ? undefined : { cause },
+    )
   let exported: unknown
   try {
     exported = ((await import(/* @vite-ignore */ specifier)) as { default?: unknown }).default

@@ -1,7 +1,10 @@
-import { clearOnce, type RussoPluginOptions, type RussoSettings, resolveSettings } from '@russo/runner-kit'
+import { clearOnce, type RussoPluginOptions, type RussoSettings, resolveSettings, unknownEnv } from '@russo/runner-kit'
 import type { Plugin } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
+import { inlineOurPackage } from './internal/inline.js'
+import { cacheDirProblem } from './internal/probe.js'
 import type { RussoProvided } from './internal/provided.js'
+import { supportWarnings } from './internal/support.js'
 import { RussoReporter } from './reporter.js'
 
 export type { RussoJsonReport, RussoPluginOptions, RussoReportOptions } from '@russo/runner-kit'
@@ -17,17 +20,16 @@ export function russo(options: RussoPluginOptions = {}): Plugin {
   return {
     name: 'russo',
     config(user) {
-      // The fixtures import the user's synthesizer module; only code Vite runs can import a `.ts` file.
-      if (user.test?.server?.deps?.inline === true) return undefined
-      return { test: { server: { deps: { inline: ['@russo/vitest/'] } } } }
+      inlineOurPackage(user)
     },
     configureVitest({ vitest, project }) {
       const settings = resolveSettings({ options, root: project.config.root, argv: process.argv, env: process.env })
       const reporter = reporterFor(vitest)
       const merging = Boolean(vitest.config.mergeReports)
-      const cleared = settings.clear && !merging ? clearOnce(settings.cacheDir) : undefined
+      const cleared = settings.clear && !merging ? clearOnce(settings.cacheDir, settings.clearSource) : undefined
       reporter.addProject(project.name, settings, cleared)
-      project.provide('russo', provided(settings, reporter.startedAt))
+      const warned = settings.mode.value !== 'off' && warnUnusable(vitest, settings.cacheDir)
+      project.provide('russo', provided(settings, reporter.startedAt, warned))
     },
   }
 }
@@ -38,17 +40,34 @@ function reporterFor(vitest: Vitest): RussoReporter {
     reporter = new RussoReporter(vitest)
     reporters.set(vitest, reporter)
     vitest.config.reporters.push(reporter)
-    const [major = 0, minor = 0] = vitest.version.split('.').map(Number)
-    if (major !== 4 || minor < 1) {
-      vitest.logger.warn(
-        `russo: @russo/vitest supports Vitest >=4.1.0 <5; this is Vitest ${vitest.version}, so expect trouble.`,
-      )
+    const env = unknownEnv(process.env)
+    for (const warning of [...supportWarnings(vitest.version, process.version), ...(env ? [env] : [])]) {
+      vitest.logger.warn(warning)
     }
   }
   return reporter
 }
 
-function provided(settings: RussoSettings, startedAt: number): RussoProvided {
+/** Cache directories already warned about, per Vitest instance: one warning per run, not per project. */
+const unusableWarned = new WeakMap<Vitest, Set<string>>()
+
+function warnUnusable(vitest: Vitest, cacheDir: string): boolean {
+  const problem = cacheDirProblem(cacheDir)
+  if (problem === undefined) return false
+  const warned = unusableWarned.get(vitest) ?? new Set<string>()
+  unusableWarned.set(vitest, warned)
+  if (!warned.has(cacheDir)) {
+    warned.add(cacheDir)
+    vitest.logger.warn(
+      `russo: the cache ${cacheDir} cannot be written: ${problem}. The run goes on; prompts that are not cached ` +
+        'are synthesized every time. Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or russo({ cacheDir })) at a ' +
+        'directory you can read and write.',
+    )
+  }
+  return true
+}
+
+function provided(settings: RussoSettings, startedAt: number, unwritableWarned: boolean): RussoProvided {
   return {
     version: 1,
     synthesizer: settings.synthesizer ?? null,
@@ -57,6 +76,7 @@ function provided(settings: RussoSettings, startedAt: number): RussoProvided {
     cacheKeyExtra: settings.cacheKeyExtra,
     refreshSince: startedAt,
     missHint: missHint(settings),
+    unwritableWarned,
   }
 }
 

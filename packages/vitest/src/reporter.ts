@@ -1,4 +1,11 @@
-import { countUnused, formatBlock, pruneUnused, type RussoSettings, writeJsonReport } from '@russo/runner-kit'
+import {
+  formatBlock,
+  listUnused,
+  pruneUnused,
+  type RussoSettings,
+  type UnusedEntry,
+  writeJsonReport,
+} from '@russo/runner-kit'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node'
 import { partialRunReason } from './internal/run-scope.js'
 import { summarize } from './internal/run-summary.js'
@@ -42,11 +49,11 @@ export class RussoReporter implements Reporter {
     for (const { cacheDir } of settings) if (!summary.usedKeys.has(cacheDir)) summary.usedKeys.set(cacheDir, new Set())
     const failed = reason !== 'passed' || errors.length > 0 || modules.some((m) => !m.ok())
     const wantsPrune = settings.some((s) => s.prune)
-    let unused: number | undefined
+    let unused: UnusedEntry[] | undefined
     let prune: number | string | undefined
     try {
       const partial = await partialRunReason(this.#vitest, this.#specifications, modules)
-      unused = partial === undefined ? await countUnused(summary.usedKeys) : undefined
+      unused = partial === undefined ? await listUnused(summary.usedKeys) : undefined
       if (wantsPrune) {
         if (this.#vitest.config.watch) prune = 'it only prunes in `vitest run`, not in watch mode'
         else if (partial !== undefined) prune = `${partial}; prune after a run of every test`
@@ -66,10 +73,17 @@ export class RussoReporter implements Reporter {
       unused,
       cleared: this.#cleared,
       prune,
+      dryRun: settings.some((s) => s.pruneDryRun),
+      failed,
       ci: isCI(process.env.CI),
     }
     this.#cleared = undefined
-    if (settings.length === 0 || settings.some((s) => s.print)) this.#vitest.logger.log(formatBlock(report))
+    if (settings.length === 0 || settings.some((s) => s.print)) {
+      // `--reporter=json > out.json`: stdout is the user's machine output, so the block goes to stderr.
+      const block = formatBlock(report)
+      if (writesMachineOutputToStdout(this.#vitest.config)) this.#vitest.logger.error(block)
+      else this.#vitest.logger.log(block)
+    }
     for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
       writeJsonReport(path, {
         version: 1,
@@ -77,13 +91,30 @@ export class RussoReporter implements Reporter {
         modes: report.modes,
         total: report.total,
         files: summary.files,
-        unused: unused ?? null,
+        unused: unused?.length ?? null,
+        unusedEntries: unused ?? null,
         pruned: typeof prune === 'number' ? prune : null,
         cleared: report.cleared ?? null,
         ci: report.ci,
       })
     }
   }
+}
+
+/** Reporters that print machine-readable output, which goes to stdout unless given an `outputFile`. */
+const MACHINE_REPORTERS = ['json', 'junit', 'tap', 'tap-flat']
+
+function writesMachineOutputToStdout(config: Vitest['config']): boolean {
+  const outputFile = config.outputFile as string | Record<string, string> | undefined
+  return config.reporters.some((entry) => {
+    const [name, options] = (Array.isArray(entry) ? entry : [entry, undefined]) as [
+      unknown,
+      { outputFile?: string } | undefined,
+    ]
+    if (typeof name !== 'string' || !MACHINE_REPORTERS.includes(name)) return false
+    const file = options?.outputFile ?? (typeof outputFile === 'string' ? outputFile : outputFile?.[name])
+    return file === undefined || file === ''
+  })
 }
 
 function isCI(value: string | undefined): boolean {

@@ -71,7 +71,17 @@ function createWith(path: string, key: string, content: string): NodeJS.ErrnoExc
   } catch (error) {
     return error as NodeJS.ErrnoException
   } finally {
-    rmSync(tmp, { force: true })
+    removeQuietly(tmp)
+  }
+}
+
+/** Cleanup that must not replace the real error: where the temp file could not be made (a cache path
+ * that is a file: ENOTDIR; a directory we may not enter: EACCES), removing it fails the same way. */
+function removeQuietly(path: string): void {
+  try {
+    rmSync(path, { force: true })
+  } catch {
+    // Nothing of ours is there.
   }
 }
 

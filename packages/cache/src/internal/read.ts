@@ -28,7 +28,11 @@ function openRegular(path: string): Opened {
     fd = openSync(path, NO_FOLLOW)
   } catch (error) {
     const code = (error as NodeJS.ErrnoException).code
-    if (code === 'ENOENT') return { error: 'missing', missing: true }
+    // Not there, or not reachable: a cache path that is a file (ENOTDIR) or a directory we may not
+    // read (EACCES) holds no entry of ours. The writer's side says so, once, when it cannot store.
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') {
+      return { error: 'missing', missing: true }
+    }
     if (code === 'ELOOP') return { error: 'is a symbolic link', missing: false }
     return { error: `cannot be opened (${code})`, missing: false }
   }

@@ -20,6 +20,7 @@ const seed = new russo.AudioCache(dir, { logger: { warn: () => {} } })
 seed.put(seed.cacheKey(config.seedPrompt), audioOf('seeded'), { prompt: config.seedPrompt })
 
 if (config.readOnly) chmodSync(dir, 0o555)
+if (config.noAccess) chmodSync(dir, 0o000)
 if (config.dropPrivileges) {
   // Root ignores file permissions: become 'nobody' (the module is already loaded).
   process.setgroups([65534])
@@ -49,7 +50,7 @@ for (const text of config.prompts) {
   }
 }
 const offline = new russo.CachedSynthesizer(inner, { cache, logger, mode: 'offline' })
-const offlineHit = decode(await offline.synthesize(config.seedPrompt))
+const offlineHit = await offline.synthesize(config.seedPrompt).then(decode, (error) => `threw ${error.code}`)
 const offlineMiss = await offline.synthesize('never recorded').then(
   () => 'no error',
   (error) => ({ isCacheMissError: russo.isCacheMissError(error), code: error.code, prompt: error.prompt }),
@@ -65,11 +66,17 @@ console.log(
     warnings,
     offlineHit,
     offlineMiss,
-    files: readdirSync(dir)
-      .filter((name) => !name.startsWith('filler'))
-      .sort(),
+    files: listFiles(),
   }),
 )
+
+/** What is in the directory now; the test itself looks into one it cannot enter here. */
+function listFiles() {
+  if (config.noAccess) return []
+  return readdirSync(dir)
+    .filter((name) => !name.startsWith('filler'))
+    .sort()
+}
 
 function probeWrite() {
   const path = join(dir, 'probe')
@@ -78,7 +85,7 @@ function probeWrite() {
     rmSync(path)
     return 'written'
   } catch (error) {
-    rmSync(path, { force: true })
+    if (error.code !== 'EACCES') rmSync(path, { force: true })
     return error.code
   }
 }

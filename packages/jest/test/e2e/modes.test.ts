@@ -43,7 +43,7 @@ describe.concurrent('modes and run-level work (jest 30)', () => {
     expect(project.entries()).toHaveLength(4)
     const full = await project.run([], { bin: 'jest', env: { RUSSO_PRUNE: '1' } })
     expect(full.code, full.output).toBe(0)
-    expect(full.output).toContain('pruned 1 unused entries (--russo-prune)')
+    expect(full.output).toContain('pruned 1 unused entry (--russo-prune)')
     expect(project.entries()).toHaveLength(3)
   })
 

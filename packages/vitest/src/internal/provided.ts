@@ -17,6 +17,8 @@ export interface RussoProvided {
   refreshSince: number
   /** Ends a `CacheMissError`: how to record the missing entry, in this run's words. */
   missHint: string
+  /** The main process warned that the cache cannot be written: workers stay quiet about it. */
+  unwritableWarned: boolean
 }
 
 declare module 'vitest' {

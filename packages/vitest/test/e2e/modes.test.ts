@@ -31,7 +31,7 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       await project.run()
       project.resetCalls()
       const run = await project.run(['--', '--russo-offline'], {
-        env: { RUSSO_FIXTURE_EXTRA_PROMPT: 'Is the train to Paris on time?' },
+        env: { FIXTURE_EXTRA_PROMPT: 'Is the train to Paris on time?' },
       })
       expect(run.code).toBe(1)
       expect(run.stdout).toMatch(/1 failed \| 24 passed/)
@@ -60,7 +60,7 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
 
     test('--russo-clear-cache: cleared once before the workers start, then filled', async () => {
       const project = FixtureProject.create(install, 'basic')
-      await project.run([], { env: { RUSSO_FIXTURE_EXTRA_PROMPT: 'An entry no test uses any more' } })
+      await project.run([], { env: { FIXTURE_EXTRA_PROMPT: 'An entry no test uses any more' } })
       expect(project.entries()).toHaveLength(4)
       project.resetCalls()
       const run = await project.run(['--maxWorkers=3', '--', '--russo-clear-cache'])

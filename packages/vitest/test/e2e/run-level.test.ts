@@ -3,11 +3,11 @@ import { join } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
 import { FixtureProject } from './helpers/fixture-project.js'
 
-const EXTRA = { RUSSO_FIXTURE_EXTRA_PROMPT: 'A prompt the tests stop using' }
+const EXTRA = { FIXTURE_EXTRA_PROMPT: 'A prompt the tests stop using' }
 
 describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (install) => {
   describe('run-level work', () => {
-    test('--russo-prune removes unused entries only after a full, passing run, and says why not otherwise', async () => {
+    test('--russo-prune removes unused entries only after a full, passing run, says why not otherwise; the dry run lists them', async () => {
       const project = FixtureProject.create(install, 'basic')
       await project.run([], { env: EXTRA })
       expect(project.entries()).toHaveLength(4)
@@ -19,15 +19,31 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       )
       expect(filtered.block?.unused).toBeUndefined()
 
-      const failing = await project.run(['--', '--russo-prune'], { env: { RUSSO_FIXTURE_FAIL: '1' } })
+      const failing = await project.run(['--', '--russo-prune'], { env: { FIXTURE_FAIL: '1' } })
       expect(failing.code).toBe(1)
       expect(failing.stdout).toContain('--russo-prune removed nothing: the run failed; prune after a passing run')
-      expect(failing.block?.line).toContain('unused 1 (--russo-prune removes them)')
+      expect(failing.block?.line).toMatch(/unused 1$/)
+      const failingPlain = await project.run([], { env: { FIXTURE_FAIL: '1' } })
+      expect(failingPlain.output).not.toContain('prune')
       expect(project.entries()).toHaveLength(4)
+
+      const passing = await project.run()
+      expect(passing.block?.line).toContain('unused 1 (--russo-prune-dry-run lists them)')
+      const [unusedKey] = project.entries().filter((key) => project.meta(key).prompt === EXTRA.FIXTURE_EXTRA_PROMPT)
+      const dry = await project.run(['--', '--russo-prune-dry-run'])
+      expect(dry.code, dry.output).toBe(0)
+      expect(dry.stdout).toContain('--russo-prune-dry-run: --russo-prune would remove 1 entry:')
+      expect(dry.stdout).toContain(`  ${unusedKey}  "A prompt the tests stop using"`)
+      expect(project.entries()).toHaveLength(4)
+      expect(project.report()).toMatchObject({
+        unused: 1,
+        unusedEntries: [{ key: unusedKey, prompt: EXTRA.FIXTURE_EXTRA_PROMPT }],
+        pruned: null,
+      })
 
       const full = await project.run(['--', '--russo-prune'])
       expect(full.code, full.output).toBe(0)
-      expect(full.stdout).toContain('pruned 1 unused entries (--russo-prune)')
+      expect(full.stdout).toContain('pruned 1 unused entry (--russo-prune)')
       expect(project.entries()).toHaveLength(3)
       expect(project.report()).toMatchObject({ unused: 1, pruned: 1 })
     })

@@ -99,7 +99,7 @@ export class FixtureProject {
   }
 
   #env(options: RunOptions): Record<string, string> {
-    const env: Record<string, string> = { NO_COLOR: '1', RUSSO_FIXTURE_LOG: this.log }
+    const env: Record<string, string> = { NO_COLOR: '1', FIXTURE_LOG: this.log }
     for (const [name, value] of Object.entries(process.env)) {
       if (value !== undefined && !/^(CI|RUSSO_|VITEST|TEST$|NODE_ENV$|FORCE_COLOR$)/.test(name)) env[name] = value
     }

@@ -15,18 +15,23 @@ export interface Install {
 const packageDir = fileURLToPath(new URL('../../..', import.meta.url))
 const cacheDir = join(packageDir, '../cache')
 const requireHere = createRequire(join(packageDir, 'package.json'))
+const requireVersions = createRequire(join(packageDir, 'test/vitest-versions/package.json'))
 const requireCache = createRequire(join(cacheDir, 'package.json'))
 const kitDir = join(packageDir, '../runner-kit')
 const requireKit = createRequire(join(kitDir, 'package.json'))
 
-/** `current` is the workspace's Vitest; `oldest` the lowest version peerDependencies claims. */
-export const VITEST_PACKAGES = { current: 'vitest', oldest: 'vitest-oldest' } as const
+/**
+ * `current` is the workspace's Vitest 4; `oldest` the lowest version peerDependencies claims; `v5` the
+ * Vitest 5 the workspace pins (it needs Node >= 22.12, so it is the default only there).
+ */
+export const VITEST_PACKAGES = { current: 'vitest', oldest: 'vitest-oldest', v5: 'vitest-5' } as const
+export type VitestLabel = keyof typeof VITEST_PACKAGES
 
 /**
  * Copies the built packages into `<dir>/node_modules` (copies, not links: under node_modules Vite treats
  * them as the dependency they are for users, not as workspace source) and links their dependencies.
  */
-export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES): Install {
+export function createInstall(root: string, label: VitestLabel): Install {
   const dir = join(root, label)
   const modules = join(dir, 'node_modules')
   for (const [name, from] of [
@@ -40,7 +45,7 @@ export function createInstall(root: string, label: keyof typeof VITEST_PACKAGES)
     cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
     cpSync(join(from, 'dist'), join(modules, name, 'dist'), { recursive: true })
   }
-  const vitestDir = packageRoot(requireHere, VITEST_PACKAGES[label])
+  const vitestDir = packageRoot(label === 'current' ? requireHere : requireVersions, VITEST_PACKAGES[label])
   link(vitestDir, join(modules, 'vitest'))
   link(packageRoot(requireKit, 'picocolors'), join(modules, 'picocolors'))
   link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))

@@ -1,0 +1,41 @@
+import { accessSync, constants, statSync } from 'node:fs'
+import { dirname } from 'node:path'
+
+/**
+ * Why the cache directory cannot be used as it should, or `undefined` when it can. Checked once in the
+ * main process, so a cache path that is a file or a directory nobody may write costs one warning for
+ * the run, not one per test file.
+ */
+export function cacheDirProblem(dir: string): string | undefined {
+  let stat: ReturnType<typeof statSync>
+  try {
+    stat = statSync(dir)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code !== 'ENOENT') return `it cannot be reached (${code})`
+    return creatable(dirname(dir)) ? undefined : 'it does not exist and cannot be created there'
+  }
+  if (!stat.isDirectory()) return 'it is a file, not a directory'
+  if (!accessible(dir, constants.R_OK | constants.X_OK)) return 'it cannot be read (permission denied)'
+  if (!accessible(dir, constants.W_OK)) return 'it is read-only: cached entries are read, new ones are not stored'
+  return undefined
+}
+
+/** Whether `mkdir -p` of a child would work: the nearest existing ancestor is a directory we may write. */
+function creatable(parent: string): boolean {
+  try {
+    return statSync(parent).isDirectory() && accessible(parent, constants.W_OK | constants.X_OK)
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ENOENT' || dirname(parent) === parent) return false
+    return creatable(dirname(parent))
+  }
+}
+
+function accessible(path: string, mode: number): boolean {
+  try {
+    accessSync(path, mode)
+    return true
+  } catch {
+    return false
+  }
+}

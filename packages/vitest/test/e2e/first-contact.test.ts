@@ -1,0 +1,88 @@
+import { readFileSync, writeFileSync } from 'node:fs'
+import { join } from 'node:path'
+import { describe, expect, inject, test } from 'vitest'
+import { PROMPTS } from '../fixtures/basic/prompts.js'
+import { FixtureProject } from './helpers/fixture-project.js'
+
+/** What a new user meets in the first minutes: output they pipe, caches they point at the wrong place. */
+describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (install) => {
+  describe('first contact', () => {
+    test('--reporter=json > out.json: stdout is JSON alone, the russo block goes to stderr; times round to 0.1 ms', async () => {
+      const project = FixtureProject.create(install, 'basic')
+      const run = await project.run(['--reporter=json'])
+      expect(run.code, run.stderr).toBe(0)
+      const json = JSON.parse(run.stdout) as { numPassedTests: number }
+      expect(json.numPassedTests).toBe(24)
+      expect(run.stderr).toMatch(/^russo {2}cache \.russo_cache {2}hits 21 {2}misses 3 /m)
+      const { total, files } = project.report()
+      for (const stats of [total, ...files.map((f) => f.stats)]) {
+        for (const ms of [stats.synthMs, stats.msSaved]) expect(Math.round(ms * 10) / 10).toBe(ms)
+      }
+      expect(readFileSync(join(project.dir, 'russo-report.json'), 'utf8')).not.toMatch(/\.\d{2,}/)
+    })
+
+    test('a cache path that is a file: one warning for the run, every test passes, the file is untouched', async () => {
+      const project = FixtureProject.create(install, 'basic')
+      writeFileSync(join(project.dir, 'not-a-dir'), 'my notes')
+      const run = await project.run(['--maxWorkers=3', '--', '--russo-cache-dir=not-a-dir'])
+      expect(run.code, run.output).toBe(0)
+      const warnings = run.output.split('\n').filter((line) => line.includes('cannot be written'))
+      expect(warnings).toEqual([
+        `russo: the cache ${join(project.dir, 'not-a-dir')} cannot be written: it is a file, not a directory. The run goes on; ` +
+          'prompts that are not cached are synthesized every time. Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or ' +
+          'russo({ cacheDir })) at a directory you can read and write.',
+      ])
+      expect(run.output).not.toMatch(/ENOTDIR|cannot lock entries/)
+      expect(project.calls()).toHaveLength(24)
+      expect(readFileSync(join(project.dir, 'not-a-dir'), 'utf8')).toBe('my notes')
+
+      const clear = await project.run(['--', '--russo-cache-dir=not-a-dir', '--russo-clear-cache'])
+      expect(clear.code).toBe(1)
+      expect(clear.output).toContain(
+        `RussoError: russo: --russo-clear-cache cannot clear the cache ${join(project.dir, 'not-a-dir')}: it is a file, not a directory.`,
+      )
+      expect(clear.output).not.toMatch(/\[RussoError|code: 'RUSSO_CONFIG'|\n\s+at /)
+      expect(clear.output).not.toContain('Test Files')
+      expect(readFileSync(join(project.dir, 'not-a-dir'), 'utf8')).toBe('my notes')
+    })
+
+    test('offline CI without the credential: the documented synthesizer passes; one that needs the key to be made is told why', async () => {
+      const project = FixtureProject.create(install, 'basic', 'lazy-key')
+      const record = await project.run([], { env: { FIXTURE_API_KEY: 'sk-test' } })
+      expect(record.code, record.output).toBe(0)
+      expect(project.calls().sort()).toEqual([...PROMPTS].sort())
+      project.resetCalls()
+      const offline = await project.run(['--', '--russo-cache-mode=offline'])
+      expect(offline.code, offline.output).toBe(0)
+      expect(offline.block).toMatchObject({ hits: 24, misses: 0 })
+      expect(project.calls()).toEqual([])
+
+      const eager = FixtureProject.create(install, 'basic', 'needs-key')
+      const failing = await eager.run(['tests/a.test.ts'], { env: { RUSSO_CACHE_MODE: 'offline' } })
+      expect(failing.code).toBe(1)
+      expect(failing.output).toContain('FIXTURE_API_KEY is not set')
+      expect(failing.output).toContain(
+        'In offline mode the synthesizer is never called: only its cacheKeyExtra is read, to compute keys. ' +
+          'Make constructing it cheap and credential-free, and read the API key inside synthesize()',
+      )
+    })
+
+    test('a bad value prints as one line, not an inspected object; an unknown RUSSO_ variable gets one warning', async () => {
+      const project = FixtureProject.create(install, 'basic')
+      const bad = await project.run([], { env: { RUSSO_CACHE_MODE: 'bogus' } })
+      expect(bad.code).toBe(1)
+      expect(bad.output).toContain(
+        'RussoError: russo: RUSSO_CACHE_MODE=bogus is not a cache mode; allowed values: auto, off, refresh, offline.',
+      )
+      expect(bad.output).not.toMatch(/\[RussoError|code: 'RUSSO_CONFIG'/)
+
+      const typo = await project.run([], { env: { RUSSO_OFFLINE: '1' } })
+      expect(typo.code, typo.output).toBe(0)
+      const warnings = typo.output.split('\n').filter((line) => line.includes('RUSSO_OFFLINE'))
+      expect(warnings).toEqual([
+        'russo: ignoring unknown environment variable RUSSO_OFFLINE; the russo variables are RUSSO_CACHE_MODE, ' +
+          'RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN.',
+      ])
+    })
+  })
+})
