@@ -8,9 +8,9 @@ export default defineConfig({
     // Builds the "installed" copies of @russo/jest that the fixture projects load (see install.ts).
     globalSetup: ['test/e2e/helpers/global-setup.ts'],
     testTimeout: 120_000,
-    // Every test spawns real `jest` runs, each with its own workers: one test file at a time, and the
-    // helper caps the `jest` children at once (fixture-project.ts), so a 2-core machine is not thrashed.
-    fileParallelism: false,
+    // Every test spawns real `jest` runs, each with its own workers: two test files at a time, and the
+    // helper caps the `jest` children per file (fixture-project.ts), so a 2-core machine is not thrashed.
+    maxWorkers: 2,
     maxConcurrency: 8,
   },
 })

@@ -13,11 +13,13 @@ export {
 export { type BlockInput, formatBlock } from './format.js'
 export { configFailure, makeSynthesizer } from './make-synthesizer.js'
 export {
+  type OptionsWhere,
   type RussoPluginOptions,
   type RussoReportOptions,
   type RussoSettings,
   resolveSettings,
   type SettingsInput,
+  VITEST_OPTIONS,
 } from './options.js'
 export { listUnused, pruneUnused, type UnusedEntry } from './prune.js'
 export { type FileFigures, type RussoJsonReport, writeJsonReport } from './report-json.js'

@@ -81,7 +81,7 @@ export class FileSynth implements RussoHost {
 
 /** How to record a missing entry, in the words that made this run offline. */
 function missHint(source: string): string {
-  const without = source.startsWith('russo(')
+  const without = source.startsWith('testEnvironmentOptions.')
     ? "mode 'auto' in testEnvironmentOptions.russo (or RUSSO_CACHE_MODE=auto)"
     : `without ${source}`
   return `record it by running the tests once ${without}, then commit the cache directory`

@@ -1,5 +1,11 @@
 import { isAbsolute, resolve } from 'node:path'
-import { configError, type RussoPluginOptions, type RussoSettings, resolveSettings } from '@russo/runner-kit'
+import {
+  configError,
+  type OptionsWhere,
+  type RussoPluginOptions,
+  type RussoSettings,
+  resolveSettings,
+} from '@russo/runner-kit'
 
 /** The parts of Jest's project config russo reads (Jest 29 and 30 agree on them). */
 export interface ProjectConfigLike {
@@ -27,15 +33,20 @@ export function russoArgv(env: Readonly<Record<string, string | undefined>> = pr
 export function russoOptions(config: ProjectConfigLike): RussoPluginOptions {
   const options = config.testEnvironmentOptions?.russo
   if (options === undefined) return {}
-  if (options === null || typeof options !== 'object') {
-    throw configError(`testEnvironmentOptions.russo must be an object like { synthesizer: './test/synthesizer.ts' }.`)
-  }
   return options as RussoPluginOptions
 }
 
 /** A project's settings: flags (through `russo-jest`), then `RUSSO_*` variables, then its options. */
 export function projectSettings(config: ProjectConfigLike): RussoSettings {
-  return resolveSettings({ options: russoOptions(config), root: config.rootDir, argv: russoArgv(), env: process.env })
+  const options = russoOptions(config)
+  return resolveSettings({ options, root: config.rootDir, argv: russoArgv(), env: process.env, where: JEST_OPTIONS })
+}
+
+/** Messages name the options as a Jest user writes them. */
+const JEST_OPTIONS: OptionsWhere = {
+  option: (name, value) => `testEnvironmentOptions.russo.${name}${value === undefined ? '' : ` = ${value}`}`,
+  all: 'testEnvironmentOptions.russo',
+  root: 'the project rootDir',
 }
 
 /** The per-file override a `@jest-environment-options` docblock can set, resolved against the test file. */

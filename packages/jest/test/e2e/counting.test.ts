@@ -6,7 +6,7 @@ import { current, FixtureProject, installs, type RunResult } from './helpers/fix
 const FILES = ['a', 'b', 'c'].map((name) => `tests/${name}.test.ts`)
 
 describe.concurrent.each(installs())('jest $jestVersion', (install) => {
-  test('3 workers: a cold cache synthesizes each prompt once, a warm one never; the line and JSON agree', async () => {
+  test('3 workers: a cold cache synthesizes each prompt once; then a warm one never; the line and JSON agree', async () => {
     const project = FixtureProject.create(install, 'basic')
     const cold = await project.run([], { workers: 3 })
     expectPassed(cold)
@@ -16,7 +16,7 @@ describe.concurrent.each(installs())('jest $jestVersion', (install) => {
     expectReport(project.report(), { hits: 9, misses: 3, syntheses: 3 })
 
     project.resetCalls()
-    const warm = await project.run([], { workers: 3 })
+    const warm = await project.run()
     expectPassed(warm)
     expect(project.calls()).toEqual([])
     expect(warm.block).toMatchObject({ hits: 12, misses: 0, syntheses: 0, errors: 0, unused: 0 })

@@ -1,14 +1,6 @@
 import { describe, expect, test } from 'vitest'
 import { PROMPTS } from '../fixtures/basic/prompts.js'
-import { current, FixtureProject, type RunResult } from './helpers/fixture-project.js'
-
-/** A project whose cache holds the basic fixture's three prompts. */
-async function recorded(): Promise<FixtureProject> {
-  const project = FixtureProject.create(current(), 'basic')
-  expect((await project.run()).code).toBe(0)
-  project.resetCalls()
-  return project
-}
+import { current, FixtureProject, type RunResult, recordedBasic } from './helpers/fixture-project.js'
 
 /** Stopped before any test: a non-zero exit with the message, no test run, no inner call. */
 function expectStopped(run: RunResult, project: FixtureProject, message: string): void {
@@ -34,7 +26,7 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
   })
 
   test('flags win over variables: --russo-refresh over RUSSO_CACHE_MODE=offline re-synthesizes', async () => {
-    const project = await recorded()
+    const project = await recordedBasic()
     const run = await project.run(['--russo-refresh'], { env: { RUSSO_CACHE_MODE: 'offline' } })
     expect(run.code, run.output).toBe(0)
     expect(run.block?.line).toContain('mode refresh')
@@ -42,7 +34,7 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
   })
 
   test('RUSSO_CACHE_MODE=offline through plain jest serves the recorded entries', async () => {
-    const project = await recorded()
+    const project = await recordedBasic()
     const run = await project.run([], { bin: 'jest', env: { RUSSO_CACHE_MODE: 'offline' } })
     expect(run.code, run.output).toBe(0)
     expect(run.block).toMatchObject({ hits: 12, misses: 0 })
@@ -86,6 +78,6 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
       "module.exports = { preset: '@russo/jest', testEnvironmentOptions: { russo: { synthesizer: './synthesizer.ts', mode: 'sometimes' } } }\n",
     )
     const run = await project.run()
-    expectStopped(run, project, '"sometimes" }) is not a cache mode')
+    expectStopped(run, project, 'testEnvironmentOptions.russo.mode = "sometimes" is not a cache mode; allowed values:')
   })
 })

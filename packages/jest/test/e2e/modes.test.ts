@@ -3,18 +3,11 @@ import { appendFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { PROMPTS } from '../fixtures/basic/prompts.js'
-import { current, FixtureProject, parseBlock } from './helpers/fixture-project.js'
-
-async function recorded(): Promise<FixtureProject> {
-  const project = FixtureProject.create(current(), 'basic')
-  expect((await project.run()).code).toBe(0)
-  project.resetCalls()
-  return project
-}
+import { parseBlock, recordedBasic } from './helpers/fixture-project.js'
 
 describe.concurrent('modes and run-level work (jest 30)', () => {
   test('offline: an unrecorded prompt fails its test with the CacheMissError message; the others pass', async () => {
-    const project = await recorded()
+    const project = await recordedBasic()
     const run = await project.run(['--russo-offline'], { env: { FIXTURE_EXTRA_PROMPT: 'Nobody recorded this' } })
     expect(run.code).toBe(1)
     expect(run.output).toContain('● extra prompt')
@@ -26,7 +19,7 @@ describe.concurrent('modes and run-level work (jest 30)', () => {
   })
 
   test('--russo-refresh on 3 workers synthesizes each prompt once across them', async () => {
-    const project = await recorded()
+    const project = await recordedBasic()
     const run = await project.run(['--russo-refresh'], { workers: 3 })
     expect(run.code, run.output).toBe(0)
     expect(project.calls().sort()).toEqual([...PROMPTS].sort())
@@ -34,7 +27,7 @@ describe.concurrent('modes and run-level work (jest 30)', () => {
   })
 
   test('--russo-prune removes entries no test used after a full passing run, not after a filtered one', async () => {
-    const project = await recorded()
+    const project = await recordedBasic()
     const extra = await project.run([], { env: { FIXTURE_EXTRA_PROMPT: 'Only once' } })
     expect(extra.code, extra.output).toBe(0)
     expect(project.entries()).toHaveLength(4)
@@ -48,7 +41,7 @@ describe.concurrent('modes and run-level work (jest 30)', () => {
   })
 
   test('watch mode: --russo-clear-cache clears once, before the first run; each rerun has its own figures', async () => {
-    const project = await recorded()
+    const project = await recordedBasic()
     // No JSON report here: a report file written in the project makes Jest's watcher rerun (see README).
     project.write(
       'jest.config.js',

@@ -2,8 +2,10 @@ import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
+import { CachedSynthesizer } from '@russo/cache'
 import type { RussoJsonReport } from '@russo/runner-kit'
 import { inject } from 'vitest'
+import { PROMPTS } from '../../fixtures/basic/prompts.js'
 import type { Install } from './install.js'
 
 const fixtures = fileURLToPath(new URL('../../fixtures', import.meta.url))
@@ -47,6 +49,13 @@ export function current(): Install {
   const found = installs().find((i) => i.label === 'current')
   if (found === undefined) throw new Error('no Jest 30 install: RUSSO_E2E_JEST leaves it out')
   return found
+}
+
+/** The basic fixture on Jest 30, its cache holding its three prompts as a first run would leave it. */
+export async function recordedBasic(): Promise<FixtureProject> {
+  const project = FixtureProject.create(current(), 'basic')
+  await project.record(PROMPTS)
+  return project
 }
 
 /**
@@ -113,6 +122,27 @@ export class FixtureProject {
     rmSync(this.log, { force: true })
   }
 
+  /**
+   * Records `prompts` in the project's cache as the basic fixture's synthesizer would (same key extra,
+   * same bytes), without a Jest run: for tests that start from a warm cache.
+   */
+  async record(prompts: readonly string[]): Promise<void> {
+    const synth = new CachedSynthesizer(
+      {
+        cacheKeyExtra: { voice: 'fixture' },
+        synthesize: async (text) => ({
+          data: new TextEncoder().encode(`audio:${text}`),
+          format: 'pcm',
+          sampleRate: 16000,
+          channels: 1,
+          sampleWidth: 2,
+        }),
+      },
+      { cacheDir: join(this.dir, '.russo_cache') },
+    )
+    for (const prompt of prompts) await synth.synthesize(prompt)
+  }
+
   /** Keys of the entries in a cache directory (relative to the project). */
   entries(cacheDir = '.russo_cache'): string[] {
     const dir = join(this.dir, cacheDir)
@@ -168,10 +198,10 @@ export function parseBlock(text: string): BlockFigures | undefined {
   }
 }
 
-/** At most three `jest` children at once: each starts its own workers. */
+/** At most two `jest` children at once per test file: each starts its own workers. */
 const running: Promise<unknown>[] = []
 async function limit<T>(task: () => Promise<T>): Promise<T> {
-  while (running.length >= 3) await Promise.race(running)
+  while (running.length >= 2) await Promise.race(running)
   const promise = task()
   running.push(promise)
   try {
