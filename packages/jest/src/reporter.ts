@@ -2,16 +2,12 @@ import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import {
   clearOnce,
-  formatBlock,
-  listUnused,
-  pruneUnused,
+  finishRun,
   type RussoSettings,
   readArgv,
   readEnv,
   summarizeUses,
-  type UnusedEntry,
   unknownEnv,
-  writeJsonReport,
 } from '@russo/runner-kit'
 import { printAfterJest } from './internal/print-after-jest.js'
 import { currentRun, endRun, type RunInfo, readRecords, startRun } from './internal/run-dir.js'
@@ -74,63 +70,29 @@ export default class RussoReporter {
     if (run === undefined) return
     try {
       for (const { config } of contexts) this.#settingsOf(config)
-      printAfterJest(await this.#finish(run, results))
+      const block = await this.#finish(run, results)
+      if (block !== undefined) printAfterJest(block)
     } finally {
       endRun(run)
     }
   }
 
-  async #finish(run: RunInfo, results: AggregatedResultsLike): Promise<string> {
-    const settings = [...this.#projects.values()]
-    const summary = summarizeUses(readRecords(run.dir))
-    // A directory no file touched still counts: all of its entries are unused.
-    for (const { cacheDir } of settings) if (!summary.usedKeys.has(cacheDir)) summary.usedKeys.set(cacheDir, new Set())
-    const failed =
-      results.numFailedTests > 0 ||
-      results.numFailedTestSuites > 0 ||
-      results.numRuntimeErrorTestSuites > 0 ||
-      Boolean(results.runExecError)
-    const partial = partialRunReason(this.#globalConfig, results.numPendingTests)
-    let unused: UnusedEntry[] | undefined
-    let prune: number | string | undefined
-    try {
-      unused = partial === undefined ? await listUnused(summary.usedKeys) : undefined
-      if (settings.some((s) => s.prune)) {
-        if (this.#globalConfig.watch || this.#globalConfig.watchAll) prune = 'it does not prune in watch mode'
-        else if (partial !== undefined) prune = `${partial}; prune after a run of every test`
-        else if (failed) prune = 'the run failed; prune after a passing run'
-        else prune = await pruneUnused(summary.usedKeys)
-      }
-    } catch (error) {
-      console.warn(`russo: cannot read the cache to count or prune unused entries: ${(error as Error).message}`)
-    }
-    const report = {
-      root: this.#globalConfig.rootDir,
-      cacheDirs: [...summary.usedKeys.keys()],
-      modes: [...new Set(settings.map((s) => s.mode.value))],
-      total: summary.total,
-      unused,
+  #finish(run: RunInfo, results: AggregatedResultsLike): Promise<string | undefined> {
+    const config = this.#globalConfig
+    return finishRun({
+      root: config.rootDir,
+      settings: [...this.#projects.values()],
+      summary: summarizeUses(readRecords(run.dir)),
+      partial: () => partialRunReason(config, results.numPendingTests),
+      failed:
+        results.numFailedTests > 0 ||
+        results.numFailedTestSuites > 0 ||
+        results.numRuntimeErrorTestSuites > 0 ||
+        Boolean(results.runExecError),
+      noPrune: config.watch || config.watchAll ? 'it does not prune in watch mode' : undefined,
       cleared: this.#cleared,
-      prune,
-      dryRun: settings.some((s) => s.pruneDryRun),
-      failed,
-      ci: isCI(process.env.CI),
-    }
-    for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
-      writeJsonReport(path, {
-        version: 1,
-        cacheDirs: report.cacheDirs,
-        modes: report.modes,
-        total: report.total,
-        files: summary.files,
-        unused: unused?.length ?? null,
-        unusedEntries: unused ?? null,
-        pruned: typeof prune === 'number' ? prune : null,
-        cleared: report.cleared ?? null,
-        ci: report.ci,
-      })
-    }
-    return settings.length === 0 || settings.some((s) => s.print) ? formatBlock(report) : ''
+      warn: (message) => console.warn(message),
+    })
   }
 
   /** Settings of a project that uses russo (its environment or options); `undefined` for others. */
@@ -152,8 +114,4 @@ const ENVIRONMENT = realpathSync(fileURLToPath(new URL('./environment.js', impor
 
 function usesRusso(config: ProjectConfigLike): boolean {
   return config.testEnvironmentOptions?.russo !== undefined || config.testEnvironment === ENVIRONMENT
-}
-
-function isCI(value: string | undefined): boolean {
-  return value !== undefined && !['', '0', 'false'].includes(value.trim().toLowerCase())
 }

@@ -1,5 +1,6 @@
 export { clearOnce } from './clear.js'
 export { type FileUse, readFileUse } from './file-meta.js'
+export { finishRun, type RunEnd } from './finish-run.js'
 export {
   configError,
   type FlagLevel,
@@ -11,7 +12,7 @@ export {
   unknownEnv,
 } from './flags.js'
 export { type BlockInput, formatBlock } from './format.js'
-export { configFailure, makeSynthesizer } from './make-synthesizer.js'
+export { makeSynthesizer, synthesizerFailure } from './make-synthesizer.js'
 export {
   type OptionsWhere,
   type RussoPluginOptions,

@@ -8,7 +8,7 @@ import {
   type RussoLogger,
   type SynthesizeOptions,
 } from '@russo/cache'
-import { configFailure, makeSynthesizer, type RussoSettings } from '@russo/runner-kit'
+import { makeSynthesizer, type RussoSettings, synthesizerFailure } from '@russo/runner-kit'
 import type { RussoHost } from './host-key.cjs'
 import { loadDefaultExport } from './load-module.js'
 import { currentRun, writeRecord } from './run-dir.js'
@@ -64,9 +64,17 @@ export class FileSynth implements RussoHost {
   }
 
   async #make(): Promise<CachedSynthesizer> {
-    if (this.#synthesizer === undefined) throw configFailure(NO_SYNTHESIZER_MESSAGE)
-    const inner = await makeSynthesizer(await loadDefaultExport(this.#synthesizer, this.#config), this.#synthesizer)
+    if (this.#synthesizer === undefined) throw synthesizerFailure(NO_SYNTHESIZER_MESSAGE)
     const { cacheDir, mode, cacheKeyExtra } = this.#settings
+    const offline = mode.value === 'offline'
+    let exported: unknown
+    try {
+      exported = await loadDefaultExport(this.#synthesizer, this.#config)
+    } catch (error) {
+      const what = `cannot load the synthesizer module ${this.#synthesizer}: ${(error as Error).message}`
+      throw synthesizerFailure(what, error, offline)
+    }
+    const inner = await makeSynthesizer(exported, this.#synthesizer, offline)
     this.#synth = new CachedSynthesizer(inner, {
       cache: new AudioCache(cacheDir, { logger: this.#logger }),
       mode: mode.value,

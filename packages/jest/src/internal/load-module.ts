@@ -1,6 +1,5 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
-import { configFailure } from '@russo/runner-kit'
 import type { ProjectConfigLike } from './settings.js'
 
 interface ScriptTransformer {
@@ -28,18 +27,14 @@ export function loadDefaultExport(specifier: string, config: ProjectConfigLike):
 }
 
 async function load(specifier: string, config: ProjectConfigLike): Promise<unknown> {
-  try {
-    // The @jest/transform of the Jest running this file: jest-runner depends on it.
-    const fromJest = createRequire(config.runner ?? join(config.rootDir, 'package.json'))
-    const { createScriptTransformer } = fromJest('@jest/transform') as TransformModule
-    const path = specifier.startsWith('/') ? specifier : createRequire(join(config.rootDir, 'x.js')).resolve(specifier)
-    const transformer = await createScriptTransformer(config)
-    const exported = await transformer.requireAndTranspileModule(path)
-    // Jest unwraps `default` of ES modules and of transpiled ones (`__esModule`); CommonJS stays whole.
-    return exported !== null && typeof exported === 'object' && 'default' in exported
-      ? (exported as { default: unknown }).default
-      : exported
-  } catch (error) {
-    throw configFailure(`cannot load the synthesizer module ${specifier}: ${(error as Error).message}`, error)
-  }
+  // The @jest/transform of the Jest running this file: jest-runner depends on it.
+  const fromJest = createRequire(config.runner ?? join(config.rootDir, 'package.json'))
+  const { createScriptTransformer } = fromJest('@jest/transform') as TransformModule
+  const path = specifier.startsWith('/') ? specifier : createRequire(join(config.rootDir, 'x.js')).resolve(specifier)
+  const transformer = await createScriptTransformer(config)
+  const exported = await transformer.requireAndTranspileModule(path)
+  // Jest unwraps `default` of ES modules and of transpiled ones (`__esModule`); CommonJS stays whole.
+  return exported !== null && typeof exported === 'object' && 'default' in exported
+    ? (exported as { default: unknown }).default
+    : exported
 }
