@@ -6,21 +6,9 @@ import { join } from 'node:path'
 import { isRussoError } from '@russo/cache'
 import { readArgv } from '@russo/runner-kit'
 import { ARGV_VARIABLE } from './internal/settings.js'
+import { splitArgv } from './internal/split-argv.js'
 
-const VALUE_FLAGS = ['--russo-cache-dir', '--russo-cache-mode']
-const russo: string[] = []
-const rest: string[] = []
-const args = process.argv.slice(2)
-for (let i = 0; i < args.length; i++) {
-  const arg = args[i] as string
-  if (!arg.startsWith('--russo-')) rest.push(arg)
-  else {
-    russo.push(arg)
-    // `--russo-cache-dir DIR`: the directory is the flag's, not a test path pattern for Jest.
-    const next = args[i + 1]
-    if (VALUE_FLAGS.includes(arg) && next !== undefined && !next.startsWith('--')) russo.push(args[++i] as string)
-  }
-}
+const { russo, jest: rest } = splitArgv(process.argv.slice(2))
 
 try {
   readArgv(russo)
