@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { current, FixtureProject, type RunResult } from './helpers/fixture-project.js'
+import { current, FixtureProject, installs, type RunResult } from './helpers/fixture-project.js'
 
 /** The russo line comes after Jest's summary ("Tests:", "Ran all test suites."), and no run directory stays. */
 function expectLineAfterSummary(run: RunResult): void {
@@ -18,9 +18,11 @@ describe.concurrent('the russo line (jest 30)', () => {
     expect(run.block).toMatchObject({ misses: 3, hits: 9 })
     expectLineAfterSummary(run)
   })
+})
 
+describe.concurrent.each(installs())('the russo line on jest $jestVersion', (install) => {
   test('after the summary and the force-exit notice with --forceExit', async () => {
-    const project = FixtureProject.create(current(), 'basic')
+    const project = FixtureProject.create(install, 'basic')
     const run = await project.run(['--forceExit'])
     expect(run.code, run.output).toBe(0)
     expect(run.block).toMatchObject({ misses: 3, hits: 9 })
