@@ -53,6 +53,27 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
     expect(project.entries()).toEqual([])
   })
 
+  test('RUSSO_CLEAR_CACHE=1 clears before the run; RUSSO_PRUNE_DRY_RUN=1 lists what --russo-prune would remove', async () => {
+    const project = await recordedBasic()
+    await project.record(['Nobody says this any more'])
+    const run = await project.run([], { bin: 'jest', env: { RUSSO_CLEAR_CACHE: '1', RUSSO_PRUNE_DRY_RUN: '1' } })
+    expect(run.code, run.output).toBe(0)
+    expect(run.output).toContain('cleared 4 entries before the run (--russo-clear-cache)')
+    expect(run.block).toMatchObject({ misses: 3, unused: 0 })
+    expect(run.output).toContain('--russo-prune-dry-run: --russo-prune would remove 0 entries')
+  })
+
+  test('--russo-cache-mode MODE sets the mode; an unknown RUSSO_ variable gets one warning', async () => {
+    const project = await recordedBasic()
+    const run = await project.run(['--russo-cache-mode', 'offline'], { env: { RUSSO_CACHE_MOD: 'offline' } })
+    expect(run.code, run.output).toBe(0)
+    expect(run.block?.line).toContain('mode offline')
+    const warnings = run.output
+      .split('\n')
+      .filter((line) => line.includes('unknown environment variable RUSSO_CACHE_MOD'))
+    expect(warnings).toHaveLength(1)
+  })
+
   test('a bad variable stops plain jest before any test', async () => {
     const project = FixtureProject.create(current(), 'basic')
     const run = await project.run([], { bin: 'jest', env: { RUSSO_CACHE_MODE: 'bogus' } })
