@@ -60,7 +60,12 @@ export default class RussoNodeEnvironment {
   constructor(config: EnvironmentConfig, context: EnvironmentContext) {
     const fromJest = createRequire(config.projectConfig.runner ?? join(config.projectConfig.rootDir, 'package.json'))
     const { TestEnvironment } = fromJest('jest-environment-node') as { TestEnvironment: JestEnvironmentClass }
+    const Composed = composed.get(TestEnvironment) ?? withRusso(TestEnvironment)
+    composed.set(TestEnvironment, Composed)
     // biome-ignore lint/correctness/noConstructorReturn: the environment is Jest's node environment with russo
-    return new (withRusso(TestEnvironment))(config, context)
+    return new Composed(config, context)
   }
 }
+
+/** One composed class per node environment class (one per Jest install), not one per test file. */
+const composed = new WeakMap<JestEnvironmentClass, JestEnvironmentClass>()

@@ -113,5 +113,10 @@ let warnedUnknownEnv = false
 const ENVIRONMENT = realpathSync(fileURLToPath(new URL('./environment.js', import.meta.url)))
 
 function usesRusso(config: ProjectConfigLike): boolean {
-  return config.testEnvironmentOptions?.russo !== undefined || config.testEnvironment === ENVIRONMENT
+  if (config.testEnvironmentOptions?.russo !== undefined) return true
+  try {
+    return config.testEnvironment !== undefined && realpathSync(config.testEnvironment) === ENVIRONMENT
+  } catch {
+    return false
+  }
 }

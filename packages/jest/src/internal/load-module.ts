@@ -30,7 +30,9 @@ async function load(specifier: string, config: ProjectConfigLike): Promise<unkno
   // The @jest/transform of the Jest running this file: jest-runner depends on it.
   const fromJest = createRequire(config.runner ?? join(config.rootDir, 'package.json'))
   const { createScriptTransformer } = fromJest('@jest/transform') as TransformModule
-  const path = specifier.startsWith('/') ? specifier : createRequire(join(config.rootDir, 'x.js')).resolve(specifier)
+  const path = specifier.startsWith('/')
+    ? specifier
+    : createRequire(join(config.rootDir, 'package.json')).resolve(specifier)
   const transformer = await createScriptTransformer(config)
   const exported = await transformer.requireAndTranspileModule(path)
   // Jest unwraps `default` of ES modules and of transpiled ones (`__esModule`); CommonJS stays whole.
