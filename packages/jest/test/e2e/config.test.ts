@@ -1,9 +1,9 @@
 import { describe, expect, test } from 'vitest'
-import { current, FixtureProject } from './helpers/fixture-project.js'
+import { current, FixtureProject, installs } from './helpers/fixture-project.js'
 
-describe.concurrent('configuration (jest 30)', () => {
+describe.concurrent.each(installs())('synthesizer modules on jest $jestVersion', (install) => {
   test('ts-jest loads a .ts synthesizer; docblocks pick an async function, a class and an ES module', async () => {
-    const project = FixtureProject.create(current(), 'loaders')
+    const project = FixtureProject.create(install, 'loaders')
     const run = await project.run()
     expect(run.code, run.output).toBe(0)
     expect(run.output).toMatch(/Tests: +4 passed, 4 total/)
@@ -12,7 +12,9 @@ describe.concurrent('configuration (jest 30)', () => {
     expect(run.block).toMatchObject({ misses: 4, syntheses: 4 })
     expect(project.entries()).toHaveLength(4)
   })
+})
 
+describe.concurrent('configuration (jest 30)', () => {
   test('babel-jest loads a .ts synthesizer (the basic fixture)', async () => {
     const project = FixtureProject.create(current(), 'basic')
     const run = await project.run(['tests/a.test.ts'])
