@@ -42,10 +42,16 @@ export function readRecords(dir: string): FileRecord[] {
   const records: FileRecord[] = []
   for (const name of readdirSync(dir)) {
     if (!name.endsWith('.json')) continue
-    const raw = JSON.parse(readFileSync(join(dir, name), 'utf8')) as Partial<FileRecord> & { use?: object }
-    const use = raw.use === undefined ? undefined : readFileUse({ russo: raw.use })
-    if (use !== undefined && typeof raw.file === 'string')
+    let raw: (Partial<FileRecord> & { use?: object }) | null
+    try {
+      raw = JSON.parse(readFileSync(join(dir, name), 'utf8')) as typeof raw
+    } catch {
+      continue
+    }
+    const use = raw?.use === undefined ? undefined : readFileUse({ russo: raw.use })
+    if (use !== undefined && typeof raw?.file === 'string') {
       records.push({ project: String(raw.project ?? ''), file: raw.file, use })
+    }
   }
   return records
 }
