@@ -10,6 +10,7 @@ describe.concurrent.each(installs())('jest $jestVersion', (install) => {
     const project = FixtureProject.create(install, 'basic')
     const cold = await project.run([], { workers: 3 })
     expectPassed(cold)
+    expect(project.processes(), 'the run used several workers').toBeGreaterThan(1)
     expect(project.calls().sort()).toEqual([...PROMPTS].sort())
     expect(cold.block).toMatchObject({ hits: 9, misses: 3, syntheses: 3, errors: 0, unused: 0 })
     expect(project.entries()).toHaveLength(3)

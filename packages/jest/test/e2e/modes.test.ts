@@ -22,6 +22,7 @@ describe.concurrent('modes and run-level work (jest 30)', () => {
     const project = await recordedBasic()
     const run = await project.run(['--russo-refresh'], { workers: 3 })
     expect(run.code, run.output).toBe(0)
+    expect(project.processes(), 'the run used several workers').toBeGreaterThan(1)
     expect(project.calls().sort()).toEqual([...PROMPTS].sort())
     expect(run.block).toMatchObject({ syntheses: 3, hits: 9 })
   })

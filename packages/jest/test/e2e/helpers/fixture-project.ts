@@ -111,6 +111,15 @@ export class FixtureProject {
 
   /** Prompts the inner synthesizers received, in order, across all workers. */
   calls(): string[] {
+    return this.#log().filter((line) => !line.startsWith('pid:'))
+  }
+
+  /** How many processes ran the basic fixture's test files since the last `resetCalls`. */
+  processes(): number {
+    return new Set(this.#log().filter((line) => line.startsWith('pid:'))).size
+  }
+
+  #log(): string[] {
     if (!existsSync(this.log)) return []
     return readFileSync(this.log, 'utf8')
       .split('\n')
