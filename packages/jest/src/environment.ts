@@ -1,6 +1,5 @@
-import { createRequire } from 'node:module'
-import { join } from 'node:path'
 import { FileSynth } from './internal/file-synth.js'
+import { requireFromJest } from './internal/from-jest.js'
 import { HOST_KEY } from './internal/host-key.cjs'
 import type { ProjectConfigLike } from './internal/settings.js'
 
@@ -53,13 +52,14 @@ export function withRusso<T extends JestEnvironmentClass>(Base: T): T {
 
 /**
  * `testEnvironment: '@russo/jest/environment'` (the preset sets it): Jest's node environment with russo.
- * The node environment comes from the Jest that runs the file, so its major always matches.
  */
 // biome-ignore lint/style/noDefaultExport: Jest loads a test environment from the module's default export
 export default class RussoNodeEnvironment {
   constructor(config: EnvironmentConfig, context: EnvironmentContext) {
-    const fromJest = createRequire(config.projectConfig.runner ?? join(config.projectConfig.rootDir, 'package.json'))
-    const { TestEnvironment } = fromJest('jest-environment-node') as { TestEnvironment: JestEnvironmentClass }
+    const { TestEnvironment } = requireFromJest<{ TestEnvironment: JestEnvironmentClass }>(
+      config.projectConfig,
+      'jest-environment-node',
+    )
     const Composed = composed.get(TestEnvironment) ?? withRusso(TestEnvironment)
     composed.set(TestEnvironment, Composed)
     // biome-ignore lint/correctness/noConstructorReturn: the environment is Jest's node environment with russo

@@ -1,5 +1,6 @@
 import { createRequire } from 'node:module'
 import { join } from 'node:path'
+import { requireFromJest } from './from-jest.js'
 import type { ProjectConfigLike } from './settings.js'
 
 interface ScriptTransformer {
@@ -27,9 +28,7 @@ export function loadDefaultExport(specifier: string, config: ProjectConfigLike):
 }
 
 async function load(specifier: string, config: ProjectConfigLike): Promise<unknown> {
-  // The @jest/transform of the Jest running this file: jest-runner depends on it.
-  const fromJest = createRequire(config.runner ?? join(config.rootDir, 'package.json'))
-  const { createScriptTransformer } = fromJest('@jest/transform') as TransformModule
+  const { createScriptTransformer } = requireFromJest<TransformModule>(config, '@jest/transform')
   const path = specifier.startsWith('/')
     ? specifier
     : createRequire(join(config.rootDir, 'package.json')).resolve(specifier)

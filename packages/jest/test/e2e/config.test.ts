@@ -22,6 +22,13 @@ describe.concurrent('configuration (jest 30)', () => {
     expect(run.block).toMatchObject({ misses: 3, hits: 1 })
   })
 
+  test('a custom runner: the environment finds Jest through the project', async () => {
+    const project = FixtureProject.create(current(), 'basic', 'custom-runner')
+    const run = await project.run()
+    expect(run.code, run.output).toBe(0)
+    expect(run.block).toMatchObject({ misses: 3, hits: 9 })
+  })
+
   test('no synthesizer: the first use of synth fails with both ways to configure one', async () => {
     const project = FixtureProject.create(current(), 'no-synth')
     const run = await project.run()
