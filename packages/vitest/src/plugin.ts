@@ -1,8 +1,14 @@
-import { clearOnce, type RussoPluginOptions, type RussoSettings, resolveSettings, unknownEnv } from '@russo/runner-kit'
+import {
+  cacheDirProblem,
+  clearOnce,
+  type RussoPluginOptions,
+  type RussoSettings,
+  resolveSettings,
+  unknownEnv,
+} from '@russo/runner-kit'
 import type { Plugin } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
 import { inlineOurPackage } from './internal/inline.js'
-import { cacheDirProblem } from './internal/probe.js'
 import type { RussoProvided } from './internal/provided.js'
 import { supportWarnings } from './internal/support.js'
 import { RussoReporter } from './reporter.js'
