@@ -1,6 +1,8 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
+import { clearForRun } from './internal/clear-run.js'
 import { type ProjectConfigLike, projectSettings } from './internal/settings.js'
+import { checkCacheDir } from './internal/unwritable.js'
 
 interface GlobalConfigLike {
   reporters?: readonly (string | readonly [string, unknown])[]
@@ -11,11 +13,15 @@ let hinted = false
 
 /**
  * The preset's globalSetup (Jest runs it once per project, in the main process, before any test):
- * a bad option stops the run here with its message, and a run without russo's reporter gets a hint.
+ * a bad option stops the run here with its message, a cache directory that cannot be written gets one
+ * warning, `--russo-clear-cache` clears (a cache it cannot clear stops the run), and a run without
+ * russo's reporter gets a hint.
  */
 // biome-ignore lint/style/noDefaultExport: Jest calls a globalSetup module's default export
 export default function russoGlobalSetup(globalConfig: GlobalConfigLike, projectConfig: ProjectConfigLike): void {
-  projectSettings(projectConfig)
+  const settings = projectSettings(projectConfig)
+  checkCacheDir(settings.cacheDir)
+  clearForRun(settings)
   if (hinted || hasReporter(globalConfig)) return
   hinted = true
   console.warn(

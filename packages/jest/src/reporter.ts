@@ -1,14 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
-import {
-  clearOnce,
-  finishRun,
-  type RussoSettings,
-  readArgv,
-  readEnv,
-  summarizeUses,
-  unknownEnv,
-} from '@russo/runner-kit'
+import { finishRun, type RussoSettings, readArgv, readEnv, summarizeUses, unknownEnv } from '@russo/runner-kit'
+import { clearForRun, takeCleared } from './internal/clear-run.js'
 import { printAfterJest } from './internal/print-after-jest.js'
 import { currentRun, endRun, type RunInfo, readRecords, startRun } from './internal/run-dir.js'
 import { partialRunReason, type RunScopeInput } from './internal/run-scope.js'
@@ -32,7 +25,7 @@ interface AggregatedResultsLike {
 
 /**
  * Jest's main process: makes the run directory the test files write their figures into, clears the
- * cache once before the first file of a project runs, and after the run adds the figures up, prunes
+ * cache once before the first file of a project runs (if the preset's globalSetup did not), and after the run adds the figures up, prunes
  * when asked, prints the russo line after Jest's summary and writes the JSON report. Jest makes a new
  * reporter per run (watch mode too), so figures are per run; clearing is once per process.
  */
@@ -41,7 +34,6 @@ export default class RussoReporter {
   readonly #globalConfig: GlobalConfigLike
   readonly #projects = new Map<string, RussoSettings>()
   #run: RunInfo | undefined
-  #cleared: number | undefined
 
   constructor(globalConfig: GlobalConfigLike) {
     this.#globalConfig = globalConfig
@@ -59,10 +51,7 @@ export default class RussoReporter {
 
   onTestFileStart(test: TestLike): void {
     const settings = this.#settingsOf(test.context.config)
-    if (settings?.clear) {
-      const removed = clearOnce(settings.cacheDir, settings.clearSource)
-      if (removed !== undefined) this.#cleared = (this.#cleared ?? 0) + removed
-    }
+    if (settings !== undefined) clearForRun(settings)
   }
 
   async onRunComplete(contexts: ReadonlySet<TestLike['context']>, results: AggregatedResultsLike): Promise<void> {
@@ -90,7 +79,7 @@ export default class RussoReporter {
         results.numRuntimeErrorTestSuites > 0 ||
         Boolean(results.runExecError),
       noPrune: config.watch || config.watchAll ? 'it does not prune in watch mode' : undefined,
-      cleared: this.#cleared,
+      cleared: takeCleared(),
       warn: (message) => console.warn(message),
     })
   }

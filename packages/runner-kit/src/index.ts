@@ -22,7 +22,7 @@ export {
   type SettingsInput,
   VITEST_OPTIONS,
 } from './options.js'
-export { cacheDirProblem } from './probe.js'
+export { cacheDirProblem, UNWRITABLE_WARNING, unusableCacheWarning } from './probe.js'
 export { listUnused, pruneUnused, type UnusedEntry } from './prune.js'
 export { type FileFigures, type RussoJsonReport, writeJsonReport } from './report-json.js'
 export { type FileRecord, type RunSummary, summarizeUses } from './summarize.js'

@@ -10,7 +10,7 @@ import {
   type RussoLogger,
   type Synthesizer,
 } from '@russo/cache'
-import { type FileUse, makeSynthesizer, synthesizerFailure } from '@russo/runner-kit'
+import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
 import { test as base, inject, type RunnerTestFile, TestRunner } from 'vitest'
 import type { RussoProvided } from './internal/provided.js'
 
@@ -29,9 +29,6 @@ const NO_SYNTHESIZER_MESSAGE =
   "vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' }) (its default export: a Synthesizer " +
   "or a function returning one), or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer)."
 
-/** The core's warning about a cache it cannot lock or write in (`CachedSynthesizer`). */
-const UNWRITABLE = /^russo: cannot (lock entries in|write to) the cache /
-
 /**
  * Core warnings (corrupt entry, unwritable cache) show beside the test that caused them, and never fail
  * it. One the main process already gave for the whole run is not repeated per test file.
@@ -39,7 +36,7 @@ const UNWRITABLE = /^russo: cannot (lock entries in|write to) the cache /
 function loggerFor(unwritableWarned: boolean): RussoLogger {
   return {
     warn: (message) => {
-      if (!(unwritableWarned && UNWRITABLE.test(message))) console.warn(message)
+      if (!(unwritableWarned && UNWRITABLE_WARNING.test(message))) console.warn(message)
     },
     debug: (message) => defaultLogger.debug?.(message),
   }

@@ -5,6 +5,8 @@ import {
   type RussoSettings,
   resolveSettings,
   unknownEnv,
+  unusableCacheWarning,
+  VITEST_OPTIONS,
 } from '@russo/runner-kit'
 import type { Plugin } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
@@ -64,11 +66,7 @@ function warnUnusable(vitest: Vitest, cacheDir: string): boolean {
   unusableWarned.set(vitest, warned)
   if (!warned.has(cacheDir)) {
     warned.add(cacheDir)
-    vitest.logger.warn(
-      `russo: the cache ${cacheDir} cannot be written: ${problem}. The run goes on; prompts that are not cached ` +
-        'are synthesized every time. Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or russo({ cacheDir })) at a ' +
-        'directory you can read and write.',
-    )
+    vitest.logger.warn(unusableCacheWarning(cacheDir, problem, VITEST_OPTIONS))
   }
   return true
 }

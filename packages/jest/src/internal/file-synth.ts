@@ -8,11 +8,12 @@ import {
   type RussoLogger,
   type SynthesizeOptions,
 } from '@russo/cache'
-import { makeSynthesizer, type RussoSettings, synthesizerFailure } from '@russo/runner-kit'
+import { makeSynthesizer, type RussoSettings, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
 import type { RussoHost } from './host-key.cjs'
 import { loadDefaultExport } from './load-module.js'
 import { currentRun, writeRecord } from './run-dir.js'
 import { fileSynthesizer, type ProjectConfigLike, projectName, projectSettings } from './settings.js'
+import { warnedUnwritable } from './unwritable.js'
 
 const NO_SYNTHESIZER_MESSAGE =
   'no synthesizer is configured, so `synth` has nothing to call. Either name a module in jest.config: ' +
@@ -37,7 +38,10 @@ export class FileSynth implements RussoHost {
     this.#testPath = testPath
     this.#settings = projectSettings(config)
     this.#synthesizer = fileSynthesizer(config, dirname(testPath)) ?? this.#settings.synthesizer
-    this.#logger = { warn: (message) => console.warn(message) }
+    const quiet = warnedUnwritable(this.#settings.cacheDir)
+    this.#logger = {
+      warn: (message) => (quiet && UNWRITABLE_WARNING.test(message) ? undefined : console.warn(message)),
+    }
     this.#bytes = testGlobal.Uint8Array
   }
 

@@ -43,7 +43,7 @@ export function projectSettings(config: ProjectConfigLike): RussoSettings {
 }
 
 /** Messages name the options as a Jest user writes them. */
-const JEST_OPTIONS: OptionsWhere = {
+export const JEST_OPTIONS: OptionsWhere = {
   option: (name, value) => `testEnvironmentOptions.russo.${name}${value === undefined ? '' : ` = ${value}`}`,
   all: 'testEnvironmentOptions.russo',
   root: 'the project rootDir',

@@ -1,3 +1,5 @@
+import { readFileSync } from 'node:fs'
+import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { PROMPTS } from '../fixtures/basic/prompts.js'
 import { current, FixtureProject, type RunResult, recordedBasic } from './helpers/fixture-project.js'
@@ -72,6 +74,33 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
       .split('\n')
       .filter((line) => line.includes('unknown environment variable RUSSO_CACHE_MOD'))
     expect(warnings).toHaveLength(1)
+  })
+
+  test('a cache path that is a file: one warning on 2 workers, every test passes uncached; clearing it stops the run', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    project.write('not-a-dir', 'my notes')
+    const run = await project.run(['--russo-cache-dir=not-a-dir'], { workers: 2 })
+    expect(run.code, run.output).toBe(0)
+    const warnings = run.output.split('\n').filter((line) => line.includes('cannot be written'))
+    expect(warnings).toEqual([
+      `russo: the cache ${join(project.dir, 'not-a-dir')} cannot be written: it is a file, not a directory. The run goes on; ` +
+        'prompts that are not cached are synthesized every time. Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or ' +
+        'testEnvironmentOptions.russo.cacheDir) at a directory you can read and write.',
+    ])
+    expect(run.output).not.toMatch(/ENOTDIR|cannot lock entries/)
+    expect(project.calls()).toHaveLength(12)
+    expect(readFileSync(join(project.dir, 'not-a-dir'), 'utf8')).toBe('my notes')
+
+    project.resetCalls()
+    const clear = await project.run(['--russo-cache-dir=not-a-dir', '--russo-clear-cache'])
+    expectStopped(
+      clear,
+      project,
+      `russo: --russo-clear-cache cannot clear the cache ${join(project.dir, 'not-a-dir')}: it is a file, not a directory. ` +
+        'Point the cache at a directory you can read and write (--russo-cache-dir=DIR, RUSSO_CACHE_DIR or ' +
+        'testEnvironmentOptions.russo.cacheDir).',
+    )
+    expect(readFileSync(join(project.dir, 'not-a-dir'), 'utf8')).toBe('my notes')
   })
 
   test('a bad variable stops plain jest before any test', async () => {
