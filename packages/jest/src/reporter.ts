@@ -25,9 +25,10 @@ interface AggregatedResultsLike {
 
 /**
  * Jest's main process: makes the run directory the test files write their figures into, clears the
- * cache once before the first file of a project runs (if the preset's globalSetup did not), and after the run adds the figures up, prunes
- * when asked, prints the russo line after Jest's summary and writes the JSON report. Jest makes a new
- * reporter per run (watch mode too), so figures are per run; clearing is once per process.
+ * cache before a project's first test file if the preset's globalSetup did not, and after the run adds
+ * the figures up, prunes when asked, prints the russo line after Jest's summary and writes the JSON
+ * report. Jest makes a new reporter per run (watch mode too), so figures are per run; clearing is once
+ * per process.
  */
 // biome-ignore lint/style/noDefaultExport: Jest loads a reporter from the module's default export
 export default class RussoReporter {
