@@ -4,6 +4,8 @@ export const projects = [
   'packages/runner-kit',
   'packages/vitest',
   'packages/jest',
+  'packages/audio',
   'packages/espeak',
+  'packages/cli',
   'examples/voice-agent',
 ]

@@ -7,6 +7,10 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 
 const root = new URL('..', import.meta.url).pathname
+// The Vitest major the installed tarballs are tried on: 5 where Node runs it (>= 22.12), else 4.1.
+const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number)
+const vitestRange =
+  process.env.RUSSO_PACK_VITEST ?? (nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12) ? '5' : '~4.1')
 let failures = 0
 const fail = (message) => {
   failures++
@@ -66,10 +70,17 @@ try {
   const project = join(scratch, 'project')
   execFileSync('mkdir', ['-p', project])
   writeFileSync(join(project, 'package.json'), JSON.stringify({ name: 'pack-check', private: true, type: 'module' }))
-  execFileSync('npm', ['install', '--no-audit', '--no-fund', '--loglevel=error', ...tarballs], {
-    cwd: project,
-    stdio: 'inherit',
-  })
+  // As a user would: plain `npm install`, no --legacy-peer-deps; a peer range that refuses this Vitest fails here.
+  execFileSync(
+    'npm',
+    ['install', '--no-audit', '--no-fund', '--loglevel=error', `vitest@${vitestRange}`, ...tarballs],
+    {
+      cwd: project,
+      stdio: 'inherit',
+    },
+  )
+  const installed = JSON.parse(readFileSync(join(project, 'node_modules/vitest/package.json'), 'utf8')).version
+  console.log(`  ok installed with vitest@${installed} (asked for ${vitestRange}) on Node ${process.versions.node}`)
   // The test entry of @russo/vitest only loads inside a Vitest run: it gets one, on espeak.
   const nodeEntries = entries.filter((e) => e !== '@russo/vitest')
   const script = nodeEntries.map((e) => `await import(${JSON.stringify(e)})`).join('\n')
@@ -89,7 +100,14 @@ try {
       "  const audio = await synth.synthesize('Installed from tarballs')\n  expect(audio.format).toBe('wav')\n" +
       '  expect(audio.data.byteLength).toBeGreaterThan(1000)\n})\n',
   )
-  execFileSync('npx', ['vitest', 'run'], { cwd: project, stdio: 'inherit' })
+  const run = execFileSync('npx', ['--no-install', 'vitest', 'run'], {
+    cwd: project,
+    encoding: 'utf8',
+    env: { ...process.env, NO_COLOR: '1' },
+  })
+  process.stdout.write(run)
+  if (!/hits 0 {2}misses 1 {2}syntheses 1/.test(run)) fail('the installed run printed no russo block with 1 synthesis')
+  if (failures > 0) process.exitCode = 1
 } finally {
   rmSync(scratch, { recursive: true, force: true })
 }

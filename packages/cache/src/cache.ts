@@ -1,5 +1,3 @@
-import type { Dir } from 'node:fs'
-import { opendir } from 'node:fs/promises'
 import { resolve } from 'node:path'
 import { describe } from './internal/describe.js'
 import { cleanupDir, clearDir, listDir, olderThan, removeEntryFiles } from './internal/dir.js'
@@ -32,6 +30,13 @@ export interface PutOptions {
   extra?: Record<string, unknown>
   /** How long the synthesis took, for the "time saved" figure. */
   synthMs?: number
+}
+
+export interface VerifyOptions {
+  /** Remove the corrupt entries (never one another process holds). Default true; false only reports. */
+  remove?: boolean
+  /** Called after each entry is checked, with why it is corrupt (`undefined` when it is fine): for progress. */
+  onEntry?: (key: string, corrupt: string | undefined) => void
 }
 
 export interface VerifyReport {
@@ -149,14 +154,17 @@ export class AudioCache {
     return { entries, bytes }
   }
 
-  /** Reads every entry in full, checks its sha256, and removes the corrupt ones (unless locked). */
-  async verify(): Promise<VerifyReport> {
+  /** Reads every entry in full, checks its sha256, and removes the corrupt ones (unless locked or `remove: false`). */
+  async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
     const report: VerifyReport = { checked: 0, corrupt: [], removed: 0 }
     for await (const { key, result } of this.#scan({ verifySha256: true })) {
       report.checked++
-      if (result.kind !== 'corrupt') continue
-      report.corrupt.push({ key, reason: result.reason })
-      if (this.#removeLocked(key, { verifySha256: true }) === 'removed') report.removed++
+      const corrupt = result.kind === 'corrupt' ? result.reason : undefined
+      if (corrupt !== undefined) {
+        report.corrupt.push({ key, reason: corrupt })
+        if (options.remove !== false && this.#removeLocked(key, { verifySha256: true }) === 'removed') report.removed++
+      }
+      options.onEntry?.(key, corrupt)
     }
     return report
   }
@@ -216,14 +224,8 @@ export class AudioCache {
   }
 
   async *#scan(options: ReadOptions): AsyncGenerator<{ key: string; result: ReadResult }> {
-    let dir: Dir
-    try {
-      dir = await opendir(this.cacheDir)
-    } catch (error) {
-      if ((error as NodeJS.ErrnoException).code === 'ENOENT') return
-      throw error
-    }
-    for await (const entry of dir) {
+    // One synchronous listing: for 10,000 entries it is ~2x faster than iterating `opendir`.
+    for (const entry of listDir(this.cacheDir)) {
       const match = ENTRY_FILE.exec(entry.name)
       if (match?.[2] !== 'meta' || entry.isDirectory()) continue
       const key = match[1] as string

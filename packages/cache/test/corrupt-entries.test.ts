@@ -45,6 +45,12 @@ function expectMissWithOneWarning({ cache, key, warnings }: Scene, prompt?: stri
   expect(warnings[0]).toContain(`corrupt cache entry ${key}`)
 }
 
+async function listedKeys(cache: AudioCache): Promise<string[]> {
+  const keys: string[] = []
+  for await (const entry of cache.entries()) keys.push(entry.key)
+  return keys
+}
+
 const rewriteMeta = (change: Record<string, unknown>) => (files: EntryFiles) => {
   const meta = JSON.parse(readFileSync(files.meta, 'utf8')) as Record<string, unknown>
   writeRaw(files.meta, { ...meta, ...change })
@@ -139,7 +145,7 @@ describe('a corrupt entry is a miss with one warning, and its regular files are 
     expect(exists(again.files.audio)).toBe(false)
   })
 
-  test.each(EITHER_FILE)('a directory where the %s file should be is not removed', (_, pick) => {
+  test.each(EITHER_FILE)('a directory where the %s file should be is not removed, nor listed', async (_, pick) => {
     const scene = corrupted((f) => {
       rmSync(pick(f))
       mkdirSync(pick(f))
@@ -147,11 +153,12 @@ describe('a corrupt entry is a miss with one warning, and its regular files are 
     })
     expectMissWithOneWarning(scene)
     expect(readFileSync(join(pick(scene.files), 'inside'), 'utf8')).toBe('keep me')
+    expect(await listedKeys(scene.cache)).toEqual([])
   })
 
   test.each(EITHER_FILE)(
-    'a symlink as the %s file, to a valid file elsewhere: never followed, never removed',
-    (_, pick) => {
+    'a symlink as the %s file, to a valid file elsewhere: never followed, never removed, never listed',
+    async (_, pick) => {
       const outside = join(tempDir(), 'elsewhere')
       let before = Buffer.alloc(0)
       const scene = corrupted((f) => {
@@ -163,6 +170,7 @@ describe('a corrupt entry is a miss with one warning, and its regular files are 
       expectMissWithOneWarning(scene)
       expect(scene.warnings[0]).toContain('is a symbolic link')
       expect(lstatSync(pick(scene.files)).isSymbolicLink()).toBe(true)
+      expect(await listedKeys(scene.cache)).toEqual([])
       expect(readFileSync(outside)).toEqual(before)
     },
   )
@@ -205,6 +213,25 @@ describe('sha256', () => {
       removed: 1,
     })
     expect([exists(scene.files.audio), scene.cache.has(good.key)]).toEqual([false, true])
+  })
+
+  test('verify({ remove: false }) reports it, leaves it, and calls onEntry once per entry', async () => {
+    const scene = corrupted(flip)
+    const good = putEntry(scene.dir, 'intact')
+    const seen: [string, string | undefined][] = []
+    const report = await scene.cache.verify({ remove: false, onEntry: (key, corrupt) => seen.push([key, corrupt]) })
+    expect(report).toEqual({
+      checked: 2,
+      corrupt: [{ key: scene.key, reason: expect.stringMatching(/sha256/) }],
+      removed: 0,
+    })
+    expect(seen.sort()).toEqual(
+      [
+        [scene.key, expect.stringMatching(/sha256/)],
+        [good.key, undefined],
+      ].sort(),
+    )
+    expect(exists(scene.files.audio)).toBe(true)
   })
 
   test('verifyOnRead makes get miss on it', () => {

@@ -1,10 +1,10 @@
+import { parseWav, WavFormatError } from '@russo/audio'
 import type { Audio, SynthesizeOptions, Synthesizer } from '@russo/cache'
 import { EspeakError } from './espeak-error.js'
 import { type EngineRun, runEngine } from './internal/engine.js'
 import { ENGINE_VERSION } from './internal/wasm-module.js'
 import { type EspeakOptions, resolveOptions } from './options.js'
 import { listVoices } from './voices.js'
-import { parseWav, WavFormatError } from './wav.js'
 
 const OUTPUT_PATH = '/russo-output.wav'
 

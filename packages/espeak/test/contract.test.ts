@@ -1,10 +1,10 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
+import { testSynthesizer } from '@russo/audio/contract'
 import { CachedSynthesizer } from '@russo/cache'
 import { afterAll } from 'vitest'
 import { EspeakSynthesizer } from '../src/index.js'
-import { testSynthesizer } from './contract.js'
 
 testSynthesizer('EspeakSynthesizer', { create: () => new EspeakSynthesizer(), format: 'wav', deterministic: true })
 

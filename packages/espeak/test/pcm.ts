@@ -1,5 +1,5 @@
+import { parseWav } from '@russo/audio'
 import type { Audio } from '@russo/cache'
-import { parseWav } from '../src/wav.js'
 
 /** The 16-bit samples of a WAV `Audio` (copied: the data offset need not be 2-byte aligned). */
 export function samples(audio: Audio): Int16Array {

@@ -1,6 +1,6 @@
+import { parseWav } from '@russo/audio'
 import { describe, expect, it, vi } from 'vitest'
 import { EspeakSynthesizer } from '../src/index.js'
-import { parseWav } from '../src/wav.js'
 import { rms, samples, seconds } from './pcm.js'
 
 const synth = new EspeakSynthesizer()

@@ -14,6 +14,10 @@ const PROMPTS = 20
 const AUDIO_BYTES = 32_000 // 1 s of 16 kHz 16-bit mono PCM
 const ROUNDS = Number(process.env.RUSSO_BENCH_ROUNDS ?? 6)
 const TARGET = 1.1
+// Vitest 5 where Node runs it (>= 22.12), else the workspace's 4.1; RUSSO_BENCH_VITEST=4|5 chooses.
+const [nodeMajor, nodeMinor] = process.versions.node.split('.').map(Number)
+const VITEST_MAJOR =
+  process.env.RUSSO_BENCH_VITEST ?? (nodeMajor > 22 || (nodeMajor === 22 && nodeMinor >= 12) ? '5' : '4')
 
 const pkg = new URL('..', import.meta.url).pathname
 const out = join(pkg, '.bench-tmp')
@@ -24,7 +28,8 @@ install(join(root, 'node_modules'))
 const plain = suite('plain', false)
 const plugin = suite('plugin', true)
 
-const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${type()} ${release()}, Node ${process.version}`
+const vitestVersion = createRequire(join(root, 'package.json'))('vitest/package.json').version
+const machine = `${cpus().length} cores (${cpus()[0]?.model ?? 'unknown'}), ${type()} ${release()}, Node ${process.version}, Vitest ${vitestVersion}`
 console.log(`machine: ${machine}`)
 console.log(
   `suite: ${FILES} files x ${TESTS_PER_FILE} tests, ${PROMPTS} prompts of ${AUDIO_BYTES} bytes; ${ROUNDS} rounds`,
@@ -87,7 +92,12 @@ function install(modules) {
   }
   const link = (require, name) =>
     symlinkSync(realpathSync(dirname(require.resolve(`${name}/package.json`))), join(modules, name), 'dir')
-  link(requireHere, 'vitest')
+  if (VITEST_MAJOR === '5') {
+    const requireVersions = createRequire(join(pkg, 'test/vitest-versions/package.json'))
+    symlinkSync(realpathSync(dirname(requireVersions.resolve('vitest-5/package.json'))), join(modules, 'vitest'), 'dir')
+  } else {
+    link(requireHere, 'vitest')
+  }
   link(requireKit, 'picocolors')
   link(requireCache, 'debug')
 }

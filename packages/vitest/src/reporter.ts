@@ -50,23 +50,30 @@ export class RussoReporter implements Reporter {
     this.#cleared = undefined
     if (block === undefined) return
     // `--reporter=json > out.json`: stdout is the user's machine output, so the block goes to stderr.
-    if (writesMachineOutputToStdout(this.#vitest.config)) this.#vitest.logger.error(block)
+    if (writesMachineOutputToStdout(this.#vitest)) this.#vitest.logger.error(block)
     else this.#vitest.logger.log(block)
   }
 }
 
-/** Reporters that print machine-readable output, which goes to stdout unless given an `outputFile`. */
-const MACHINE_REPORTERS = ['json', 'junit', 'tap', 'tap-flat']
-
-function writesMachineOutputToStdout(config: Vitest['config']): boolean {
-  const outputFile = config.outputFile as string | Record<string, string> | undefined
-  return config.reporters.some((entry) => {
-    const [name, options] = (Array.isArray(entry) ? entry : [entry, undefined]) as [
-      unknown,
-      { outputFile?: string } | undefined,
-    ]
-    if (typeof name !== 'string' || !MACHINE_REPORTERS.includes(name)) return false
-    const file = options?.outputFile ?? (typeof outputFile === 'string' ? outputFile : outputFile?.[name])
-    return file === undefined || file === ''
+/**
+ * Whether a reporter prints machine-readable output to stdout: `tap` and `tap-flat` always, unless given
+ * an `outputFile`; `json` and `junit` too on Vitest 4, while Vitest 5 writes them to `.vitest/` unless
+ * asked for `{ stdout: true }`.
+ */
+function writesMachineOutputToStdout(vitest: Vitest): boolean {
+  const v5 = Number(vitest.version.split('.')[0]) >= 5
+  const outputFile = vitest.config.outputFile as string | Record<string, string> | undefined
+  return vitest.config.reporters.some((entry) => {
+    const [name, options = {}] = (Array.isArray(entry) ? entry : [entry]) as [unknown, ReporterOptions?]
+    if (typeof name !== 'string') return false
+    const file = options.outputFile ?? (typeof outputFile === 'string' ? outputFile : outputFile?.[name])
+    if (file !== undefined && file !== '') return false
+    if (name === 'tap' || name === 'tap-flat') return true
+    return (name === 'json' || name === 'junit') && (!v5 || options.stdout === true)
   })
+}
+
+interface ReporterOptions {
+  outputFile?: string
+  stdout?: boolean
 }

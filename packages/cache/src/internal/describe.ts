@@ -13,12 +13,7 @@ export function describe(value: unknown): string {
   return `${typeof value} ${String(value)}`
 }
 
-/** "a Map", "an ArrayBuffer", "an undefined". */
+/** "a Map", "an ArrayBuffer". */
 export function withArticle(word: string): string {
   return `${/^[aeiou]/i.test(word) ? 'an' : 'a'} ${word}`
-}
-
-/** "1 entry", "2 entries": count and noun, the noun's plural given when it is not just "+s". */
-export function plural(count: number, one: string, many = `${one}s`): string {
-  return `${count.toLocaleString('en-US')} ${count === 1 ? one : many}`
 }

@@ -1,5 +1,5 @@
 import { randomBytes } from 'node:crypto'
-import { join } from 'node:path'
+import { join, sep } from 'node:path'
 
 const AUDIO_EXT = '.audio'
 const META_EXT = '.meta'
@@ -19,12 +19,10 @@ export interface EntryPaths {
   lock: string
 }
 
+/** `dir` is absolute and normalized (AudioCache resolves it) and `key` valid: plain concatenation is safe, and ~5x cheaper than `join` in listings. */
 export function entryPaths(dir: string, key: string): EntryPaths {
-  return {
-    audio: join(dir, key + AUDIO_EXT),
-    meta: join(dir, key + META_EXT),
-    lock: join(dir, key + LOCK_EXT),
-  }
+  const base = dir.endsWith(sep) ? dir + key : dir + sep + key
+  return { audio: base + AUDIO_EXT, meta: base + META_EXT, lock: base + LOCK_EXT }
 }
 
 /** Unique per writer (pid + random), so concurrent writers never share a temp file. */

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { closeSync, constants, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, fstatSync, lstatSync, openSync, readSync } from 'node:fs'
 import type { Audio, EntryMeta } from '../types.js'
 import { audioFromMeta, parseMeta } from './meta.js'
 import type { EntryPaths } from './paths.js'
@@ -44,6 +44,23 @@ function openRegular(path: string): Opened {
   return { fd, size: stat.size }
 }
 
+/** Like `openRegular` without opening: one `lstat` where the audio is not read (listings, `has`). */
+function statRegular(path: string): { size: number } | { error: string; missing: boolean } {
+  let stat: ReturnType<typeof lstatSync>
+  try {
+    stat = lstatSync(path)
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOENT' || code === 'ENOTDIR' || code === 'EACCES' || code === 'EPERM') {
+      return { error: 'missing', missing: true }
+    }
+    return { error: `cannot be read (${code})`, missing: false }
+  }
+  if (stat.isSymbolicLink()) return { error: 'is a symbolic link', missing: false }
+  if (!stat.isFile()) return { error: 'is not a regular file', missing: false }
+  return { size: stat.size }
+}
+
 function readAll(fd: number, size: number): Buffer {
   const buf = Buffer.allocUnsafe(size)
   let off = 0
@@ -81,6 +98,15 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
   if (typeof meta === 'string') return { kind: 'corrupt', reason: meta, transient: false }
   if (options.prompt !== undefined && meta.prompt !== '' && meta.prompt !== options.prompt) {
     return { kind: 'corrupt', reason: 'meta holds a different prompt', transient: false }
+  }
+  if (options.statOnly && meta.bytes !== undefined) {
+    // russo-ts entries record their length: a stat tells all. Python russo's need the LFS check below.
+    const stat = statRegular(paths.audio)
+    if ('error' in stat) return { kind: 'corrupt', reason: `audio ${stat.error}`, transient: false }
+    if (stat.size !== meta.bytes) {
+      return { kind: 'corrupt', reason: `audio has ${stat.size} bytes, meta says ${meta.bytes}`, transient: true }
+    }
+    return { kind: 'hit', audio: audioFromMeta(meta, new Uint8Array(0)), meta, audioBytes: stat.size, metaBytes }
   }
   const audioFile = openRegular(paths.audio)
   if ('error' in audioFile) return { kind: 'corrupt', reason: `audio ${audioFile.error}`, transient: false }

@@ -5,7 +5,8 @@ import { FixtureProject } from './helpers/fixture-project.js'
 
 describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (install) => {
   describe('counts', () => {
-    test.for(['threads', 'forks'])(
+    // vmThreads and vmForks run test files in another realm: objects made there are plain objects too.
+    test.for(['threads', 'forks', 'vmThreads', 'vmForks'])(
       '%s pool: cold cache synthesizes each prompt once, warm cache never; JSON matches',
       async (pool) => {
         const project = FixtureProject.create(install, 'basic')

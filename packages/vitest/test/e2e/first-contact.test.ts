@@ -7,9 +7,9 @@ import { FixtureProject } from './helpers/fixture-project.js'
 /** What a new user meets in the first minutes: output they pipe, caches they point at the wrong place. */
 describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (install) => {
   describe('first contact', () => {
-    test('--reporter=json > out.json: stdout is JSON alone, the russo block goes to stderr; times round to 0.1 ms', async () => {
-      const project = FixtureProject.create(install, 'basic')
-      const run = await project.run(['--reporter=json'])
+    test('JSON results on stdout (--reporter=json on 4.1, { stdout: true } on 5): stdout is JSON alone, the block goes to stderr; times round to 0.1 ms', async () => {
+      const project = FixtureProject.create(install, 'basic', 'json-stdout')
+      const run = await project.run()
       expect(run.code, run.stderr).toBe(0)
       const json = JSON.parse(run.stdout) as { numPassedTests: number }
       expect(json.numPassedTests).toBe(24)

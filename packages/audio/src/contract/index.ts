@@ -1,13 +1,17 @@
 // The contract every Synthesizer adapter should meet, as one reusable suite (the idea of unstorage's
-// testDriver()). It lives here until the core has a test-utilities home; nothing in it is espeak-specific.
+// testDriver()). Its own entry, so only code that runs it loads Vitest.
 import type { Audio, Synthesizer } from '@russo/cache'
 import { describe, expect, it } from 'vitest'
-import { parseWav } from '../src/wav.js'
+import { readAudioInfo } from '../audio-info.js'
+import { parseWav } from '../wav.js'
 
 export interface ContractOptions {
   /** Makes the synthesizer under test. Called once per test. */
   create: () => Synthesizer
-  /** The `format` the synthesizer returns; for `'wav'` the header is checked against the fields. */
+  /**
+   * The `format` the synthesizer returns. Where the bytes carry a header (WAV, MP3, …) the fields are
+   * checked against it; `'pcm'` must be a whole number of frames.
+   */
   format: string
   /** The same text and settings give the same bytes (true for local engines, rarely for cloud TTS). */
   deterministic: boolean
@@ -25,18 +29,19 @@ export function testSynthesizer(name: string, { create, format, deterministic }:
       }
     })
 
-    if (format === 'wav') {
-      it('describes its WAV output with the fields the header holds', async () => {
-        const audio = await create().synthesize('Headers do not lie.')
-        const header = parseWav(audio.data)
-        expect({ sampleRate: audio.sampleRate, channels: audio.channels, sampleWidth: audio.sampleWidth }).toEqual({
-          sampleRate: header.sampleRate,
-          channels: header.channels,
-          sampleWidth: header.sampleWidth,
-        })
-        expect(header.frames).toBeGreaterThan(0)
-      })
-    }
+    it('describes its output with the fields its bytes hold', async () => {
+      const audio = await create().synthesize('Headers do not lie.')
+      const fields = { sampleRate: audio.sampleRate, channels: audio.channels, sampleWidth: audio.sampleWidth }
+      if (format === 'pcm') {
+        expect(readAudioInfo(audio.data), 'raw PCM must have no container header').toBeUndefined()
+        expect(audio.data.byteLength % (audio.channels * audio.sampleWidth)).toBe(0)
+        return
+      }
+      const info = readAudioInfo(audio.data)
+      expect(info, `the bytes of ${format} audio carry no header this suite can read`).toBeDefined()
+      expect({ ...fields, format: audio.format }).toEqual(info)
+      if (format === 'wav') expect(parseWav(audio.data).frames).toBeGreaterThan(0)
+    })
 
     it('refuses empty and whitespace-only text with a TypeError', async () => {
       const synth = create()

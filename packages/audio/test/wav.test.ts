@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest'
-import { parseWav, WavFormatError } from '../src/wav.js'
+import { parseWav, WavFormatError } from '../src/index.js'
 import { chunk, fmtChunk, wavFile } from './wav-builder.js'
 
 describe('parseWav', () => {

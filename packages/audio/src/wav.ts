@@ -1,3 +1,5 @@
+import { WavFormatError } from './audio-format-error.js'
+
 /** What a RIFF/WAVE file says about itself, read from its `fmt ` and `data` chunks. */
 export interface WavInfo {
   /** The `fmt ` chunk's format tag: 1 is integer PCM, 3 IEEE float, 0xfffe WAVE_FORMAT_EXTENSIBLE. */
@@ -18,16 +20,6 @@ export interface WavInfo {
   frames: number
   /** `frames / sampleRate`, in seconds. */
   durationSeconds: number
-}
-
-/** Thrown for bytes that are not a well-formed WAV file; `code` is `'WAV_INVALID'`. */
-export class WavFormatError extends Error {
-  readonly code = 'WAV_INVALID'
-
-  constructor(message: string) {
-    super(message)
-    this.name = 'WavFormatError'
-  }
 }
 
 const RIFF_HEADER_BYTES = 12
