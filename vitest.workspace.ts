@@ -7,5 +7,7 @@ export const projects = [
   'packages/audio',
   'packages/espeak',
   'packages/cli',
+  'packages/ai-sdk',
+  'packages/gemini',
   'examples/voice-agent',
 ]

@@ -7,12 +7,17 @@ export interface AudioInput {
   sampleWidth: number
 }
 
-/** Mono 16-bit samples out of a WAV file: the one input format this toy agent accepts. */
+/** Mono 16-bit samples out of a WAV file or raw PCM: the input formats this toy agent accepts. */
 export function decodePcm16(audio: AudioInput): Int16Array {
-  if (audio.format !== 'wav' || audio.channels !== 1 || audio.sampleWidth !== 2) {
+  if ((audio.format !== 'wav' && audio.format !== 'pcm') || audio.channels !== 1 || audio.sampleWidth !== 2) {
     throw new TypeError(
-      `The agent takes mono 16-bit WAV, got ${audio.format} with ${audio.channels} channel(s) of ${audio.sampleWidth * 8}-bit samples.`,
+      `The agent takes mono 16-bit WAV or PCM, got ${audio.format} with ${audio.channels} channel(s) of ${audio.sampleWidth * 8}-bit samples.`,
     )
+  }
+  if (audio.format === 'pcm') {
+    // A copy, aligned for Int16Array (a Buffer from a cache read may start at an odd offset).
+    const bytes = new Uint8Array(audio.data)
+    return new Int16Array(bytes.buffer, 0, bytes.byteLength >> 1)
   }
   const view = new DataView(audio.data.buffer, audio.data.byteOffset, audio.data.byteLength)
   // Walk the RIFF chunks to "data": headers are not always 44 bytes long.

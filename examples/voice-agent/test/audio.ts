@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto'
-import { parseWav } from '@russo/espeak'
+import { parseWav, toWav } from '@russo/audio'
 import type { Audio, RussoFixtures } from '@russo/vitest'
 import { expect } from '@russo/vitest'
 
@@ -7,14 +7,16 @@ export function sha256(data: Uint8Array): string {
   return createHash('sha256').update(data).digest('hex')
 }
 
+// Through toWav: raw PCM (ElevenLabs, Gemini) gets a header, a WAV stays as it is.
 export function seconds(audio: Audio): number {
-  return parseWav(audio.data).durationSeconds
+  return parseWav(toWav(audio).data).durationSeconds
 }
 
 /** Root mean square of the 16-bit samples: about 0 for silence, thousands for speech. */
 export function loudness(audio: Audio): number {
-  const { dataOffset, frames } = parseWav(audio.data)
-  const view = new DataView(audio.data.buffer, audio.data.byteOffset + dataOffset, frames * 2)
+  const wav = toWav(audio).data
+  const { dataOffset, frames } = parseWav(wav)
+  const view = new DataView(wav.buffer, wav.byteOffset + dataOffset, frames * 2)
   let sum = 0
   for (let i = 0; i < frames; i++) sum += view.getInt16(i * 2, true) ** 2
   return Math.sqrt(sum / Math.max(frames, 1))
@@ -22,7 +24,7 @@ export function loudness(audio: Audio): number {
 
 /** A copy of `audio` with every sample set to zero: a caller who says nothing. */
 export function silenced(audio: Audio): Audio {
-  const { dataOffset } = parseWav(audio.data)
+  const dataOffset = audio.format === 'pcm' ? 0 : parseWav(audio.data).dataOffset
   const data = new Uint8Array(audio.data) // a copy; Buffer#slice would zero the caller's audio too
   data.fill(0, dataOffset)
   return { ...audio, data }

@@ -17,8 +17,12 @@ export interface AudioInfo {
   sampleWidth: number
 }
 
-/** How raw PCM is laid out: it has no header, so the provider's documentation says. Samples are little-endian. */
+/**
+ * How headerless audio is laid out: it has no header, so the provider's documentation says. `format`
+ * is `pcm` (little-endian integer samples) unless given, e.g. `ulaw` for 8-bit G.711 μ-law.
+ */
 export interface PcmLayout {
+  format?: 'pcm' | 'ulaw' | 'alaw'
   sampleRate: number
   channels: number
   sampleWidth: number
@@ -96,5 +100,6 @@ export function audioFromBytes(data: Uint8Array, pcm?: PcmLayout): Audio {
       `${data.byteLength} bytes of PCM are not a whole number of ${frame}-byte frames (${pcm.channels} channel(s) of ${pcm.sampleWidth} bytes): the audio is cut short.`,
     )
   }
-  return { data, format: 'pcm', ...pcm }
+  const { format = 'pcm', sampleRate, channels, sampleWidth } = pcm
+  return { data, format, sampleRate, channels, sampleWidth }
 }

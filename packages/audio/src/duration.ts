@@ -12,7 +12,8 @@ import { parseWav } from './wav.js'
 /**
  * How long the audio plays, in seconds, read from the bytes rather than the label: WAV from its data
  * chunk, MP3 and AAC (ADTS) by walking every frame (exact for CBR and VBR), FLAC from STREAMINFO,
- * Ogg from the last page's granule position, headerless PCM from its length and the `Audio` fields.
+ * Ogg from the last page's granule position, headerless PCM (and μ-law, A-law) from its length and
+ * the `Audio` fields.
  * Throws `AudioFormatError` for containers it cannot time (WebM, MP4, AIFF) and for bytes it cannot read.
  */
 export function audioDuration(audio: Audio): number {
@@ -44,7 +45,8 @@ export function audioDuration(audio: Audio): number {
       break
     }
     case undefined:
-      if (isRawPcmLabel(audio.format)) {
+      // G.711 μ-law and A-law are headerless too: one byte a sample.
+      if (isRawPcmLabel(audio.format) || /^(ulaw|alaw)$/i.test(audio.format)) {
         assertPcmFields(audio, 'audioDuration')
         return Math.floor(data.byteLength / (audio.channels * audio.sampleWidth)) / audio.sampleRate
       }

@@ -59,6 +59,12 @@ describe('audioFromBytes', () => {
     expect(audioFromBytes(data, PCM_24K)).toEqual({ data, format: 'pcm', ...PCM_24K })
   })
 
+  it('labels headerless bytes with the format the layout names (8-bit μ-law)', () => {
+    const data = new Uint8Array(80)
+    const layout = { format: 'ulaw', sampleRate: 8000, channels: 1, sampleWidth: 1 } as const
+    expect(audioFromBytes(data, layout)).toEqual({ data, ...layout })
+  })
+
   it('refuses headerless bytes without a layout, showing the first bytes', () => {
     expect(() => audioFromBytes(Uint8Array.of(1, 2, 3, 4))).toThrow(
       /first bytes 01 02 03 04\): no known header, and no PCM layout/,

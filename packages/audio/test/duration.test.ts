@@ -18,6 +18,9 @@ describe('audioDuration', () => {
     expect(
       audioDuration({ data: new Uint8Array(44100 * 4), format: 'l16', sampleRate: 44100, channels: 2, sampleWidth: 2 }),
     ).toBe(1)
+    expect(
+      audioDuration({ data: new Uint8Array(4000), format: 'ulaw', sampleRate: 8000, channels: 1, sampleWidth: 1 }),
+    ).toBe(0.5)
   })
 
   it('times an MP3 by walking its frames, ID3 tags around them left out', () => {

@@ -1,0 +1,3 @@
+export type { SpeechModelSynthesizerOptions } from './options.js'
+export type { SpeechModel, SpeechModelCallOptions, SpeechModelResult } from './speech-model.js'
+export { SpeechModelSynthesizer } from './speech-model-synthesizer.js'

@@ -1,0 +1,10 @@
+// Plumbing every TTS provider adapter needs: one error class, retries, a concurrency limit, abort,
+// and keeping credentials out of cache keys and messages.
+export { raceAbort } from './abort.js'
+export { assertSpeakableText } from './assert-text.js'
+export { ConcurrencyLimit } from './concurrency-limit.js'
+export { assertNoCredentialFields, isCredentialName, redactSecrets } from './credentials.js'
+export type { RetryOptions, RetryVerdict } from './retry.js'
+export { abortableSleep, retryAfterMs, withRetries } from './retry.js'
+export type { TtsProviderErrorCode, TtsProviderErrorDetails } from './tts-provider-error.js'
+export { codeForStatus, isRetryableStatus, isTtsProviderError, TtsProviderError } from './tts-provider-error.js'
