@@ -23,7 +23,7 @@ describe('cancelling and edge cases', () => {
   test('refuses audio in a format it cannot decode', async () => {
     const stereo = { ...(await synth.synthesize(GREETING)), channels: 2 }
     await expect(new VoiceAgent(new ScriptedStt()).respond(stereo)).rejects.toThrow(
-      /mono 16-bit WAV, got wav with 2 channel/,
+      /mono 16-bit WAV or PCM, got wav with 2 channel/,
     )
   })
 })
