@@ -11,6 +11,8 @@ export default defineConfig({
     // Every test spawns real `jest` runs, each with its own workers: two test files at a time, and the
     // helper caps the `jest` children per file (fixture-project.ts), so a 2-core machine is not thrashed.
     maxWorkers: 2,
+    // A project with its own maxWorkers needs its own group in a workspace run: after the others.
+    sequence: { groupOrder: 1 },
     maxConcurrency: 8,
   },
 })
