@@ -61,7 +61,7 @@ export default class RussoReporter {
     try {
       for (const { config } of contexts) this.#settingsOf(config)
       const block = await this.#finish(run, results)
-      if (block !== undefined) printAfterJest(block)
+      if (block !== undefined) printAfterJest(block, Boolean(this.#globalConfig.watch || this.#globalConfig.watchAll))
     } finally {
       endRun(run)
     }

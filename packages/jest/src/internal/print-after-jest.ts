@@ -1,12 +1,13 @@
 import { writeSync } from 'node:fs'
 
 /**
- * Writes `text` to stderr once Jest's own summary is out. Jest calls custom reporters before its summary
- * reporter, all within one turn of the event loop, so the next macrotask comes after it; `--forceExit`
- * may exit before that, so the process's `exit` event prints it too, whichever is first. Written with
- * `writeSync`: on exit Jest turns `process.stderr.write` into a no-op.
+ * Writes `text` to stderr once Jest's own output is done. Jest calls custom reporters before its
+ * coverage and summary reporters, so a run that ends prints it as the process exits, after whatever
+ * Jest wrote (also with `--forceExit`; `writeSync`, because on exit Jest turns `process.stderr.write`
+ * into a no-op). A watch-mode run does not exit: there it goes out on the next turn of the event loop,
+ * which comes after Jest's summary.
  */
-export function printAfterJest(text: string): void {
+export function printAfterJest(text: string, watch: boolean): void {
   let printed = false
   const print = () => {
     if (printed) return
@@ -15,5 +16,5 @@ export function printAfterJest(text: string): void {
     writeSync(2, text)
   }
   process.once('exit', print)
-  setImmediate(print)
+  if (watch) setImmediate(print)
 }

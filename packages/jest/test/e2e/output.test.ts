@@ -10,9 +10,10 @@ function expectLineAfterSummary(run: RunResult): void {
 }
 
 describe.concurrent('the russo line (jest 30)', () => {
-  test('after the summary of a failing run', async () => {
+  test('after the summary of a failing run with coverage', async () => {
     const project = FixtureProject.create(current(), 'basic')
-    const run = await project.run([], { env: { FIXTURE_FAIL: '1' } })
+    const run = await project.run(['--coverage'], { env: { FIXTURE_FAIL: '1' } })
+    expect(run.stdout).toContain('% Stmts')
     expect(run.code).toBe(1)
     expect(run.stderr).toMatch(/Tests: +1 failed, 12 passed/)
     expect(run.block).toMatchObject({ misses: 3, hits: 9 })
