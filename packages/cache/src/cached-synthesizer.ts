@@ -1,5 +1,6 @@
 import { AudioCache, DEFAULT_CACHE_DIR } from './cache.js'
 import { CacheMissError } from './cache-miss-error.js'
+import { assertNoCredentialFields } from './credential-fields.js'
 import { acquireEntryLock } from './internal/acquire.js'
 import { describe } from './internal/describe.js'
 import { withoutUndefined } from './internal/plain.js'
@@ -73,6 +74,7 @@ export class CachedSynthesizer implements Synthesizer {
     this.mode = mode
     // An option set to `undefined` (`voice: process.env.VOICE`, unset) leaves the synthesizer's own value.
     this.cacheKeyExtra = withoutUndefined({ ...innerExtra, ...withoutUndefined(options.cacheKeyExtra ?? {}) })
+    assertNoCredentialFields(this.cacheKeyExtra, 'CachedSynthesizer')
     // An extra with no JSON form (or a "prompt") fails here, not at the first synthesize().
     cacheKey('', this.cacheKeyExtra)
     this.cache =

@@ -151,3 +151,21 @@ describe('messages read as a person writes them', () => {
     )
   })
 })
+
+describe('no credential reaches a .meta file (they are committed)', () => {
+  test.each([
+    [{ apiKey: 'sk-1' }, 'apiKey'],
+    [{ API_KEY: 'sk-1' }, 'API_KEY'],
+    [{ provider: { 'xi-api-key': 'k' } }, 'provider.xi-api-key'],
+    [{ headers: [{ Authorization: 'Bearer k' }] }, 'headers[0].Authorization'],
+    [{ accessToken: 't' }, 'accessToken'],
+  ])('%o is refused, naming the field', (extra, field) => {
+    const message = `CachedSynthesizer: cacheKeyExtra field "${field}" looks like a credential.`
+    expect(() => synthFor(fakeSynthesizer(), extra)).toThrowError(message)
+    expect(() => synthFor(fakeSynthesizer({ cacheKeyExtra: extra }))).toThrowError(message)
+  })
+
+  test('settings that merely contain the words pass: maxTokens, voice, tokenizer', () => {
+    expect(() => synthFor(fakeSynthesizer(), { maxTokens: 5, voice: 'Kore', tokenizer: 'x' })).not.toThrow()
+  })
+})

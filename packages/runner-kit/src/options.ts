@@ -1,6 +1,13 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import { CACHE_MODES, type CacheMode, cacheKey, DEFAULT_CACHE_DIR, isCacheMode } from '@russo/cache'
+import {
+  assertNoCredentialFields,
+  CACHE_MODES,
+  type CacheMode,
+  cacheKey,
+  DEFAULT_CACHE_DIR,
+  isCacheMode,
+} from '@russo/cache'
 import { configError, type FlagLevel, readArgv, readEnv, type Sourced } from './flags.js'
 
 export interface RussoReportOptions {
@@ -126,6 +133,7 @@ function checkOptions(options: RussoPluginOptions, where: OptionsWhere): void {
   if (cacheKeyExtra !== undefined) {
     try {
       cacheKey('', cacheKeyExtra)
+      assertNoCredentialFields(cacheKeyExtra, 'russo()')
     } catch (error) {
       throw configError(`${where.option('cacheKeyExtra')}: ${(error as Error).message}`)
     }

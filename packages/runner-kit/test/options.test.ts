@@ -124,6 +124,9 @@ describe('resolveSettings', () => {
     expect(() => settings([], {}, { mode: 'later' as never })).toThrow(
       'russo({ mode: "later" }) is not a cache mode; allowed values: auto, off, refresh, offline.',
     )
+    expect(() => settings([], {}, { cacheKeyExtra: { apiKey: 'sk-x' } })).toThrow(
+      'russo({ cacheKeyExtra }): russo(): cacheKeyExtra field "apiKey" looks like a credential.',
+    )
     expect(() => settings([], {}, { cacheKeyExtra: { prompt: 'x' } })).toThrow(
       'russo({ cacheKeyExtra }): cacheKey: extra must not contain "prompt"',
     )
