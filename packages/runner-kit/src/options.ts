@@ -63,6 +63,8 @@ export interface OptionsWhere {
   option(name: string, value?: string): string
   /** The options as a whole. */
   all: string
+  /** Who takes the options, as core messages name it. */
+  owner: string
   /** What relative paths resolve against. */
   root: string
 }
@@ -70,6 +72,7 @@ export interface OptionsWhere {
 export const VITEST_OPTIONS: OptionsWhere = {
   option: (name, value) => `russo({ ${name}${value === undefined ? '' : `: ${value}`} })`,
   all: 'russo(options)',
+  owner: 'russo()',
   root: 'the Vitest root',
 }
 
@@ -133,7 +136,7 @@ function checkOptions(options: RussoPluginOptions, where: OptionsWhere): void {
   if (cacheKeyExtra !== undefined) {
     try {
       cacheKey('', cacheKeyExtra)
-      assertNoCredentialFields(cacheKeyExtra, 'russo()')
+      assertNoCredentialFields(cacheKeyExtra, where.owner)
     } catch (error) {
       throw configError(`${where.option('cacheKeyExtra')}: ${(error as Error).message}`)
     }

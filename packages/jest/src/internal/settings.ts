@@ -46,6 +46,7 @@ export function projectSettings(config: ProjectConfigLike): RussoSettings {
 export const JEST_OPTIONS: OptionsWhere = {
   option: (name, value) => `testEnvironmentOptions.russo.${name}${value === undefined ? '' : ` = ${value}`}`,
   all: 'testEnvironmentOptions.russo',
+  owner: 'testEnvironmentOptions.russo',
   root: 'the project rootDir',
 }
 
