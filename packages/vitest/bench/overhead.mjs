@@ -80,9 +80,11 @@ if (!process.env.RUSSO_BENCH_KEEP) rmSync(root, { recursive: true, force: true }
 function install(modules) {
   const requireHere = createRequire(join(pkg, 'package.json'))
   const requireCache = createRequire(join(pkg, '../cache/package.json'))
+  const requireKit = createRequire(join(pkg, '../runner-kit/package.json'))
   for (const [name, from] of [
     ['@russo/vitest', pkg],
     ['@russo/cache', join(pkg, '../cache')],
+    ['@russo/runner-kit', join(pkg, '../runner-kit')],
   ]) {
     mkdirSync(join(modules, name), { recursive: true })
     cpSync(join(from, 'package.json'), join(modules, name, 'package.json'))
@@ -96,7 +98,7 @@ function install(modules) {
   } else {
     link(requireHere, 'vitest')
   }
-  link(requireHere, 'picocolors')
+  link(requireKit, 'picocolors')
   link(requireCache, 'debug')
 }
 

@@ -10,8 +10,8 @@ import {
   type RussoLogger,
   type Synthesizer,
 } from '@russo/cache'
+import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
 import { test as base, inject, type RunnerTestFile, TestRunner } from 'vitest'
-import type { FileUse } from './internal/file-meta.js'
 import type { RussoProvided } from './internal/provided.js'
 
 /** The fixtures `test` adds. All are file-scoped: one of each per test file, usable in `beforeAll`. */
@@ -29,9 +29,6 @@ const NO_SYNTHESIZER_MESSAGE =
   "vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' }) (its default export: a Synthesizer " +
   "or a function returning one), or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer)."
 
-/** The core's warning about a cache it cannot lock or write in (`CachedSynthesizer`). */
-const UNWRITABLE = /^russo: cannot (lock entries in|write to) the cache /
-
 /**
  * Core warnings (corrupt entry, unwritable cache) show beside the test that caused them, and never fail
  * it. One the main process already gave for the whole run is not repeated per test file.
@@ -39,7 +36,7 @@ const UNWRITABLE = /^russo: cannot (lock entries in|write to) the cache /
 function loggerFor(unwritableWarned: boolean): RussoLogger {
   return {
     warn: (message) => {
-      if (!(unwritableWarned && UNWRITABLE.test(message))) console.warn(message)
+      if (!(unwritableWarned && UNWRITABLE_WARNING.test(message))) console.warn(message)
     },
     debug: (message) => defaultLogger.debug?.(message),
   }
@@ -78,7 +75,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
       try {
         await use(synth)
       } finally {
-        // Read by the reporter in the main process (internal/file-meta.ts).
+        // Read by the reporter in the main process (@russo/runner-kit's file-meta.ts).
         const use: FileUse = { cacheDir: synth.cache.cacheDir, stats: synth.stats, keys: [...synth.usedKeys] }
         if (file !== undefined) Object.assign(file.meta, { russo: use })
       }
@@ -111,56 +108,15 @@ function currentFile(): RunnerTestFile | undefined {
   return file?.type === 'suite' && typeof file.filepath === 'string' ? file : undefined
 }
 
-/**
- * Offline, the synthesizer is only asked for its `cacheKeyExtra`: one that needs a credential to be
- * made fails a run that needs no credential at all.
- */
-const OFFLINE_HINT =
-  ' In offline mode the synthesizer is never called: only its cacheKeyExtra is read, to compute keys. ' +
-  'Make constructing it cheap and credential-free, and read the API key inside synthesize(), so CI runs ' +
-  'offline on a recorded cache without the key.'
-
 /** The default export of the configured module: a Synthesizer, or a function or class that makes one. */
 async function loadSynthesizer(specifier: string | null, offline: boolean): Promise<Synthesizer> {
   if (specifier === null) throw new RussoError('RUSSO_CONFIG', NO_SYNTHESIZER_MESSAGE)
-  const fail = (what: string, cause?: unknown) =>
-    new RussoError(
-      'RUSSO_CONFIG',
-      `russo: ${what}${cause !== undefined && offline ? OFFLINE_HINT : ''}`,
-      cause === undefined ? undefined : { cause },
-    )
   let exported: unknown
   try {
     exported = ((await import(/* @vite-ignore */ specifier)) as { default?: unknown }).default
   } catch (error) {
-    throw fail(`cannot load the synthesizer module ${specifier}: ${(error as Error).message}`, error)
+    const what = `cannot load the synthesizer module ${specifier}: ${(error as Error).message}`
+    throw synthesizerFailure(what, error, offline)
   }
-  let made = exported
-  if (typeof exported === 'function' && !isSynthesizer(exported)) {
-    try {
-      const isClass = /^class[\s{]/.test(Function.prototype.toString.call(exported))
-      made = isClass ? new (exported as new () => unknown)() : await (exported as () => unknown)()
-    } catch (error) {
-      throw fail(
-        `the default export of ${specifier} threw while making the synthesizer: ${(error as Error).message}`,
-        error,
-      )
-    }
-  }
-  if (!isSynthesizer(made)) {
-    const found = made === undefined ? 'undefined (no default export?)' : made === null ? 'null' : `a ${typeof made}`
-    throw fail(
-      `the synthesizer module ${specifier} must default-export a Synthesizer (an object with synthesize(text)) ` +
-        `or a function or class that makes one; it gave ${found}.`,
-    )
-  }
-  return made
-}
-
-function isSynthesizer(value: unknown): value is Synthesizer {
-  return (
-    (typeof value === 'object' || typeof value === 'function') &&
-    value !== null &&
-    typeof (value as Synthesizer).synthesize === 'function'
-  )
+  return makeSynthesizer(exported, specifier, offline)
 }

@@ -1,16 +1,21 @@
+import {
+  cacheDirProblem,
+  clearOnce,
+  type RussoPluginOptions,
+  type RussoSettings,
+  resolveSettings,
+  unknownEnv,
+  unusableCacheWarning,
+  VITEST_OPTIONS,
+} from '@russo/runner-kit'
 import type { Plugin } from 'vitest/config'
 import type { Vitest } from 'vitest/node'
-import { clearOnce } from './clear.js'
-import { unknownEnv } from './flags.js'
 import { inlineOurPackage } from './internal/inline.js'
-import { cacheDirProblem } from './internal/probe.js'
 import type { RussoProvided } from './internal/provided.js'
 import { supportWarnings } from './internal/support.js'
-import { type RussoPluginOptions, type RussoSettings, resolveSettings } from './options.js'
 import { RussoReporter } from './reporter.js'
 
-export type { RussoPluginOptions, RussoReportOptions } from './options.js'
-export type { RussoJsonReport } from './report-json.js'
+export type { RussoJsonReport, RussoPluginOptions, RussoReportOptions } from '@russo/runner-kit'
 
 /** One reporter per Vitest instance, however many projects carry the plugin. */
 const reporters = new WeakMap<Vitest, RussoReporter>()
@@ -61,11 +66,7 @@ function warnUnusable(vitest: Vitest, cacheDir: string): boolean {
   unusableWarned.set(vitest, warned)
   if (!warned.has(cacheDir)) {
     warned.add(cacheDir)
-    vitest.logger.warn(
-      `russo: the cache ${cacheDir} cannot be written: ${problem}. The run goes on; prompts that are not cached ` +
-        'are synthesized every time. Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or russo({ cacheDir })) at a ' +
-        'directory you can read and write.',
-    )
+    vitest.logger.warn(unusableCacheWarning(cacheDir, problem, VITEST_OPTIONS))
   }
   return true
 }

@@ -1,10 +1,7 @@
+import { finishRun, type RussoSettings } from '@russo/runner-kit'
 import type { Reporter, SerializedError, TestModule, TestRunEndReason, TestSpecification, Vitest } from 'vitest/node'
-import { formatBlock } from './format.js'
 import { partialRunReason } from './internal/run-scope.js'
 import { summarize } from './internal/run-summary.js'
-import type { RussoSettings } from './options.js'
-import { listUnused, pruneUnused, type UnusedEntry } from './prune.js'
-import { writeJsonReport } from './report-json.js'
 
 /**
  * Runs in Vitest's main process, after Vitest's own reporters: adds up the figures every test file
@@ -40,60 +37,21 @@ export class RussoReporter implements Reporter {
   ): Promise<void> {
     const summary = summarize(modules)
     const names = new Set([...this.#specifications.map((s) => s.project.name), ...modules.map((m) => m.project.name)])
-    const settings = [...this.#projects].filter(([name]) => names.has(name)).map(([, s]) => s)
-    // A directory no file touched still counts: all of its entries are unused.
-    for (const { cacheDir } of settings) if (!summary.usedKeys.has(cacheDir)) summary.usedKeys.set(cacheDir, new Set())
-    const failed = reason !== 'passed' || errors.length > 0 || modules.some((m) => !m.ok())
-    const wantsPrune = settings.some((s) => s.prune)
-    let unused: UnusedEntry[] | undefined
-    let prune: number | string | undefined
-    try {
-      const partial = await partialRunReason(this.#vitest, this.#specifications, modules)
-      unused = partial === undefined ? await listUnused(summary.usedKeys) : undefined
-      if (wantsPrune) {
-        if (this.#vitest.config.watch) prune = 'it only prunes in `vitest run`, not in watch mode'
-        else if (partial !== undefined) prune = `${partial}; prune after a run of every test`
-        else if (failed) prune = 'the run failed; prune after a passing run'
-        else prune = await pruneUnused(summary.usedKeys)
-      }
-    } catch (error) {
-      this.#vitest.logger.warn(
-        `russo: cannot read the cache to count or prune unused entries: ${(error as Error).message}`,
-      )
-    }
-    const report = {
+    const block = await finishRun({
       root: this.#vitest.config.root,
-      cacheDirs: [...summary.usedKeys.keys()],
-      modes: [...new Set(settings.map((s) => s.mode.value))],
-      total: summary.total,
-      unused,
+      settings: [...this.#projects].filter(([name]) => names.has(name)).map(([, s]) => s),
+      summary,
+      partial: () => partialRunReason(this.#vitest, this.#specifications, modules),
+      failed: reason !== 'passed' || errors.length > 0 || modules.some((m) => !m.ok()),
+      noPrune: this.#vitest.config.watch ? 'it only prunes in `vitest run`, not in watch mode' : undefined,
       cleared: this.#cleared,
-      prune,
-      dryRun: settings.some((s) => s.pruneDryRun),
-      failed,
-      ci: isCI(process.env.CI),
-    }
+      warn: (message) => this.#vitest.logger.warn(message),
+    })
     this.#cleared = undefined
-    if (settings.length === 0 || settings.some((s) => s.print)) {
-      // `--reporter=json > out.json`: stdout is the user's machine output, so the block goes to stderr.
-      const block = formatBlock(report)
-      if (writesMachineOutputToStdout(this.#vitest)) this.#vitest.logger.error(block)
-      else this.#vitest.logger.log(block)
-    }
-    for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
-      writeJsonReport(path, {
-        version: 1,
-        cacheDirs: report.cacheDirs,
-        modes: report.modes,
-        total: report.total,
-        files: summary.files,
-        unused: unused?.length ?? null,
-        unusedEntries: unused ?? null,
-        pruned: typeof prune === 'number' ? prune : null,
-        cleared: report.cleared ?? null,
-        ci: report.ci,
-      })
-    }
+    if (block === undefined) return
+    // `--reporter=json > out.json`: stdout is the user's machine output, so the block goes to stderr.
+    if (writesMachineOutputToStdout(this.#vitest)) this.#vitest.logger.error(block)
+    else this.#vitest.logger.log(block)
   }
 }
 
@@ -118,8 +76,4 @@ function writesMachineOutputToStdout(vitest: Vitest): boolean {
 interface ReporterOptions {
   outputFile?: string
   stdout?: boolean
-}
-
-function isCI(value: string | undefined): boolean {
-  return value !== undefined && !['', '0', 'false'].includes(value.trim().toLowerCase())
 }

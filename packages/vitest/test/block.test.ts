@@ -1,7 +1,7 @@
 import { stripVTControlCharacters } from 'node:util'
 import { emptyStats } from '@russo/cache'
+import { type BlockInput, formatBlock } from '@russo/runner-kit'
 import { describe, expect, test } from 'vitest'
-import { type BlockInput, formatBlock } from '../src/format.js'
 
 const root = '/project'
 const cacheDir = '/project/.russo_cache'

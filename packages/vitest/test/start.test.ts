@@ -1,6 +1,6 @@
+import { unknownEnv } from '@russo/runner-kit'
 import { describe, expect, test } from 'vitest'
 import type { ViteUserConfig } from 'vitest/config'
-import { unknownEnv } from '../src/flags.js'
 import { inlineOurPackage } from '../src/internal/inline.js'
 import { supportWarnings } from '../src/internal/support.js'
 

@@ -1,42 +1,12 @@
-import { addStats, type CacheStats, emptyStats } from '@russo/cache'
+import { type FileRecord, type RunSummary, readFileUse, summarizeUses } from '@russo/runner-kit'
 import type { TestModule } from 'vitest/node'
-import { type FileUse, readFileUse } from './file-meta.js'
-
-export interface FileFigures {
-  project: string
-  /** Relative to the project root. */
-  file: string
-  cacheDir: string
-  stats: CacheStats
-}
-
-export interface RunSummary {
-  files: FileFigures[]
-  total: CacheStats
-  /** Every key looked up in the run, by cache directory. */
-  usedKeys: Map<string, Set<string>>
-}
 
 /** Adds up what each test file's `synth` recorded in its meta: exact across workers, pools and shards. */
 export function summarize(modules: readonly TestModule[]): RunSummary {
-  const summary: RunSummary = { files: [], total: emptyStats(), usedKeys: new Map() }
+  const records: FileRecord[] = []
   for (const module of modules) {
     const use = readFileUse(module.meta())
-    if (use === undefined) continue
-    summary.files.push({
-      project: module.project.name,
-      file: module.relativeModuleId,
-      cacheDir: use.cacheDir,
-      stats: use.stats,
-    })
-    addStats(summary.total, use.stats)
-    addKeys(summary.usedKeys, use)
+    if (use !== undefined) records.push({ project: module.project.name, file: module.relativeModuleId, use })
   }
-  return summary
-}
-
-function addKeys(usedKeys: Map<string, Set<string>>, use: FileUse): void {
-  const keys = usedKeys.get(use.cacheDir) ?? new Set<string>()
-  usedKeys.set(use.cacheDir, keys)
-  for (const key of use.keys) keys.add(key)
+  return summarizeUses(records)
 }

@@ -1,5 +1,5 @@
+import type { RussoJsonReport } from '@russo/runner-kit'
 import { describe, expect, inject, test } from 'vitest'
-import type { RussoJsonReport } from '../../src/report-json.js'
 import { PROMPTS } from '../fixtures/basic/prompts.js'
 import { FixtureProject } from './helpers/fixture-project.js'
 

@@ -2,7 +2,7 @@ import { spawn } from 'node:child_process'
 import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
 import { join } from 'node:path'
 import { fileURLToPath } from 'node:url'
-import type { RussoJsonReport } from '../../../src/report-json.js'
+import type { RussoJsonReport } from '@russo/runner-kit'
 import type { Install } from './install.js'
 
 const fixtures = fileURLToPath(new URL('../../fixtures', import.meta.url))

@@ -17,6 +17,8 @@ const cacheDir = join(packageDir, '../cache')
 const requireHere = createRequire(join(packageDir, 'package.json'))
 const requireVersions = createRequire(join(packageDir, 'test/vitest-versions/package.json'))
 const requireCache = createRequire(join(cacheDir, 'package.json'))
+const kitDir = join(packageDir, '../runner-kit')
+const requireKit = createRequire(join(kitDir, 'package.json'))
 
 /**
  * `current` is the workspace's Vitest 4; `oldest` the lowest version peerDependencies claims; `v5` the
@@ -35,6 +37,7 @@ export function createInstall(root: string, label: VitestLabel): Install {
   for (const [name, from] of [
     ['@russo/vitest', packageDir],
     ['@russo/cache', cacheDir],
+    ['@russo/runner-kit', kitDir],
   ] as const) {
     if (!existsSync(join(from, 'dist', 'index.js')))
       throw new Error(`${name} is not built: run \`pnpm build\` (or \`pnpm --filter ${name} build\`) first.`)
@@ -44,7 +47,7 @@ export function createInstall(root: string, label: VitestLabel): Install {
   }
   const vitestDir = packageRoot(label === 'current' ? requireHere : requireVersions, VITEST_PACKAGES[label])
   link(vitestDir, join(modules, 'vitest'))
-  link(packageRoot(requireHere, 'picocolors'), join(modules, 'picocolors'))
+  link(packageRoot(requireKit, 'picocolors'), join(modules, 'picocolors'))
   link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))
   const vitestVersion = (JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as { version: string })
     .version

@@ -1,8 +1,15 @@
 import { mkdirSync, writeFileSync } from 'node:fs'
 import { dirname } from 'node:path'
 import type { CacheMode, CacheStats } from '@russo/cache'
-import type { FileFigures } from './internal/run-summary.js'
 import type { UnusedEntry } from './prune.js'
+
+export interface FileFigures {
+  project: string
+  /** Relative to the project root. */
+  file: string
+  cacheDir: string
+  stats: CacheStats
+}
 
 /** The JSON report: the figures of the printed block, per test file and in total. */
 export interface RussoJsonReport {

@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { OptionsWhere } from './options.js'
 
 /**
  * Why the cache directory cannot be used as it should, or `undefined` when it can. Checked once in the
@@ -38,4 +39,16 @@ function accessible(path: string, mode: number): boolean {
   } catch {
     return false
   }
+}
+
+/** The core's warning about a cache it cannot lock or write in (`CachedSynthesizer`). */
+export const UNWRITABLE_WARNING = /^russo: cannot (lock entries in|write to) the cache /
+
+/** The one warning for the run about a cache directory `cacheDirProblem` found a problem with. */
+export function unusableCacheWarning(cacheDir: string, problem: string, where: OptionsWhere): string {
+  return (
+    `russo: the cache ${cacheDir} cannot be written: ${problem}. The run goes on; prompts that are not cached ` +
+    `are synthesized every time. Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or ${where.option('cacheDir')}) at a ` +
+    'directory you can read and write.'
+  )
 }

@@ -1,5 +1,6 @@
 import { AudioCache } from '@russo/cache'
 import { configError } from './flags.js'
+import { type OptionsWhere, VITEST_OPTIONS } from './options.js'
 
 /** Directories this process has cleared: `--russo-clear-cache` acts once per run, never per worker or rerun. */
 const cleared = new Set<string>()
@@ -8,7 +9,7 @@ const cleared = new Set<string>()
  * Empties the cache before any worker starts; returns the entries removed, or `undefined` if done
  * already. A path that cannot be cleared stops the run here: the user asked for an empty cache.
  */
-export function clearOnce(cacheDir: string, source: string): number | undefined {
+export function clearOnce(cacheDir: string, source: string, where: OptionsWhere = VITEST_OPTIONS): number | undefined {
   if (cleared.has(cacheDir)) return undefined
   cleared.add(cacheDir)
   try {
@@ -18,7 +19,7 @@ export function clearOnce(cacheDir: string, source: string): number | undefined 
     const why = code === 'ENOTDIR' ? 'it is a file, not a directory' : `${message.split(', ')[0]}`
     throw configError(
       `${source} cannot clear the cache ${cacheDir}: ${why}. Point the cache at a directory you can read and write ` +
-        '(--russo-cache-dir=DIR, RUSSO_CACHE_DIR or russo({ cacheDir })).',
+        `(--russo-cache-dir=DIR, RUSSO_CACHE_DIR or ${where.option('cacheDir')}).`,
     )
   }
 }

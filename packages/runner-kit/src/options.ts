@@ -53,19 +53,40 @@ export interface SettingsInput {
   root: string
   argv: readonly string[]
   env: Readonly<Record<string, string | undefined>>
+  /** How the runner's users write the options, for messages. Default: Vitest's `russo({ … })`. */
+  where?: OptionsWhere
+}
+
+/** Where a runner's options live, so messages show the user what they wrote. */
+export interface OptionsWhere {
+  /** `option` as written, with its value when given (already quoted or JSON). */
+  option(name: string, value?: string): string
+  /** The options as a whole. */
+  all: string
+  /** Who takes the options, as core messages name it. */
+  owner: string
+  /** What relative paths resolve against. */
+  root: string
+}
+
+export const VITEST_OPTIONS: OptionsWhere = {
+  option: (name, value) => `russo({ ${name}${value === undefined ? '' : `: ${value}`} })`,
+  all: 'russo(options)',
+  owner: 'russo()',
+  root: 'the Vitest root',
 }
 
 /** Precedence: command line, then environment, then plugin options, then defaults. */
-export function resolveSettings({ options, root, argv, env }: SettingsInput): RussoSettings {
-  checkOptions(options)
+export function resolveSettings({ options, root, argv, env, where = VITEST_OPTIONS }: SettingsInput): RussoSettings {
+  checkOptions(options, where)
   const levels: FlagLevel[] = [readArgv(argv), readEnv(env)]
   const optionMode =
-    options.mode === undefined ? undefined : { value: options.mode, source: `russo({ mode: '${options.mode}' })` }
+    options.mode === undefined ? undefined : { value: options.mode, source: where.option('mode', `'${options.mode}'`) }
   const mode = pick(levels, 'mode') ?? optionMode ?? { value: 'auto' as const, source: 'default' }
   const dir = pick(levels, 'cacheDir')?.value ?? options.cacheDir ?? DEFAULT_CACHE_DIR
   const report = options.report ?? true
   return {
-    synthesizer: options.synthesizer === undefined ? undefined : resolveModule(options.synthesizer, root),
+    synthesizer: options.synthesizer === undefined ? undefined : resolveModule(options.synthesizer, root, where),
     cacheDir: resolve(root, dir),
     mode,
     cacheKeyExtra: options.cacheKeyExtra ?? {},
@@ -85,35 +106,39 @@ function pick<K extends keyof FlagLevel>(levels: FlagLevel[], key: K): FlagLevel
 const EXTENSIONS = ['', '.ts', '.mts', '.js', '.mjs']
 
 /** Paths resolve against the root and must exist; bare names (`@scope/pkg/synth`) are left to Vite. */
-function resolveModule(specifier: string, root: string): string {
+function resolveModule(specifier: string, root: string, where: OptionsWhere): string {
   if (!specifier.startsWith('.') && !isAbsolute(specifier)) return specifier
   const base = resolve(root, specifier)
   const found = EXTENSIONS.map((ext) => base + ext).find((path) => existsSync(path))
   if (found === undefined)
-    throw configError(`russo({ synthesizer: '${specifier}' }): no such module (looked for ${base}).`)
+    throw configError(`${where.option('synthesizer', `'${specifier}'`)}: no such module (looked for ${base}).`)
   return found
 }
 
-function checkOptions(options: RussoPluginOptions): void {
-  if (options === null || typeof options !== 'object') throw configError('russo(options): options must be an object.')
+function checkOptions(options: RussoPluginOptions, where: OptionsWhere): void {
+  if (options === null || typeof options !== 'object') {
+    throw configError(`${where.all}: options must be an object.`)
+  }
   const { synthesizer, cacheDir, mode, cacheKeyExtra, report } = options
   if (synthesizer !== undefined && (typeof synthesizer !== 'string' || synthesizer === '')) {
-    throw configError('russo({ synthesizer }) must be a module path (a string), resolved against the Vitest root.')
+    throw configError(
+      `${where.option('synthesizer')} must be a module path (a string), resolved against ${where.root}.`,
+    )
   }
   if (cacheDir !== undefined && (typeof cacheDir !== 'string' || cacheDir === '')) {
-    throw configError('russo({ cacheDir }) must be a non-empty path.')
+    throw configError(`${where.option('cacheDir')} must be a non-empty path.`)
   }
   if (mode !== undefined && !isCacheMode(mode)) {
     throw configError(
-      `russo({ mode: ${JSON.stringify(mode)} }) is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`,
+      `${where.option('mode', JSON.stringify(mode))} is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`,
     )
   }
   if (cacheKeyExtra !== undefined) {
     try {
       cacheKey('', cacheKeyExtra)
-      assertNoCredentialFields(cacheKeyExtra, 'russo()')
+      assertNoCredentialFields(cacheKeyExtra, where.owner)
     } catch (error) {
-      throw configError(`russo({ cacheKeyExtra }): ${(error as Error).message}`)
+      throw configError(`${where.option('cacheKeyExtra')}: ${(error as Error).message}`)
     }
   }
   const json = typeof report === 'object' && report !== null ? report.json : undefined
@@ -122,6 +147,6 @@ function checkOptions(options: RussoPluginOptions): void {
     report === null ||
     (json !== undefined && (typeof json !== 'string' || json === ''))
   ) {
-    throw configError('russo({ report }) must be true, false or { json: "path/to/report.json" }.')
+    throw configError(`${where.option('report')} must be true, false or { json: "path/to/report.json" }.`)
   }
 }
