@@ -42,7 +42,7 @@ for (const dir of readdirSync(join(root, 'packages'))) {
   for (const target of targets(pkg.exports)) {
     if (!files.includes(target.replace(/^\.\//, ''))) fail(`${pkg.name}: npm pack leaves out ${target}`)
   }
-  const stray = files.filter((f) => !/^(dist\/|package\.json$|README\.md$|LICENSE)/.test(f))
+  const stray = files.filter((f) => !/^(dist\/|bin\/|package\.json$|README\.md$|LICENSE)/.test(f))
   if (stray.length > 0) fail(`${pkg.name}: npm pack includes ${stray.join(', ')}`)
   console.log(`  ok ${pkg.name}: ${files.length} files, ${(packed.size / 1024).toFixed(1)} kB packed`)
 }
