@@ -106,9 +106,15 @@ export function readEnv(env: Readonly<Record<string, string | undefined>>): Flag
   return level
 }
 
-/** `RUSSO_*` variables russo does not know, most likely typos (`RUSSO_OFFLINE=1`): worth a warning, not a stop. */
+/** Words of russo's own settings: an unknown variable with one of them is a likely typo. */
+const SETTING_WORD = /^RUSSO_.*(CACHE|MODE|OFFLINE|ONLINE|REFRESH|RECORD|CLEAR|PRUNE|DRY|DIR)/
+
+/**
+ * `RUSSO_*` variables that look like russo settings but are not (`RUSSO_OFFLINE=1`): most likely typos,
+ * worth a warning, not a stop. Others (`RUSSO_EXAMPLE_TTS` of a project's own) are none of ours.
+ */
 export function unknownEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
-  const unknown = Object.keys(env).filter((name) => name.startsWith('RUSSO_') && !KNOWN_ENV.includes(name))
+  const unknown = Object.keys(env).filter((name) => SETTING_WORD.test(name) && !KNOWN_ENV.includes(name))
   if (unknown.length === 0) return undefined
   return (
     `russo: ignoring unknown environment variable${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; ` +

@@ -29,7 +29,7 @@ describe('what the plugin says once at start', () => {
     ])
   })
 
-  test('unknown RUSSO_* variables get one line naming them and the known ones; known ones and others none', () => {
+  test('unknown RUSSO_* variables that look like settings get one line naming them and the known ones', () => {
     expect(unknownEnv({ RUSSO_OFFLINE: '1', RUSSO_CACHE_MODE: 'auto', PATH: '/bin' })).toBe(
       'russo: ignoring unknown environment variable RUSSO_OFFLINE; the russo variables are RUSSO_CACHE_MODE, ' +
         'RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN.',
@@ -38,6 +38,9 @@ describe('what the plugin says once at start', () => {
       /^russo: ignoring unknown environment variables RUSSO_OFFLINE, RUSSO_REFRESH;/,
     )
     expect(unknownEnv({ RUSSO_CACHE_DIR: 'x', HOME: '/root' })).toBeUndefined()
+    // A project's own variables that share the prefix but no russo setting word are left alone.
+    expect(unknownEnv({ RUSSO_EXAMPLE_TTS: 'openai' })).toBeUndefined()
+    expect(unknownEnv({ RUSSO_CACHEDIR: 'x', RUSSO_DRY_RUN: '1' })).toMatch(/RUSSO_CACHEDIR, RUSSO_DRY_RUN;/)
   })
 })
 

@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { chromium } from 'playwright-core'
 
-export const CHROMIUM = process.env.RUSSO_CHROMIUM ?? '/usr/bin/chromium'
+export const CHROMIUM = process.env.CHROMIUM_BIN ?? '/usr/bin/chromium'
 
 const ARGS = [
   '--headless',
@@ -24,7 +24,7 @@ const ARGS = [
 export async function launchChromium() {
   if (!existsSync(CHROMIUM)) {
     throw new Error(
-      `Chromium not found at ${CHROMIUM}: the page tests need it. Install it with \`apt-get install -y chromium\` (CI does), or set RUSSO_CHROMIUM to its path.`,
+      `Chromium not found at ${CHROMIUM}: the page tests need it. Install it with \`apt-get install -y chromium\` (CI does), or set CHROMIUM_BIN to its path.`,
     )
   }
   const profile = mkdtempSync(join(tmpdir(), 'russo-chromium-'))
