@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } f
 import { createRequire } from 'node:module'
 import { cpus, release, type } from 'node:os'
 import { dirname, join } from 'node:path'
+import { alternateRuns, median, printRuns } from '../../../scripts/bench/whole-runs.mjs'
 
 const FILES = 30
 const TESTS_PER_FILE = 5
@@ -35,36 +36,27 @@ run(plain)
 const fill = run(russo)
 if (!/misses 20\b/.test(fill.output)) fail(`the warm-up run did not record the ${PROMPTS} prompts:\n${fill.output}`)
 
-const times = { plain: [], russo: [] }
-const ratios = []
-for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 2 === 0 ? [plain, russo] : [russo, plain]
-  const ms = {}
-  for (const project of order) {
-    const result = run(project)
-    if (project === russo && !/hits 150 {2}misses 0\b/.test(result.output))
-      fail(`a timed russo run was not all hits:\n${result.output}`)
-    ms[project.name] = result.ms
-    times[project.name].push(result.ms)
-  }
-  ratios.push(ms.russo / ms.plain)
-}
-
-const ratio = median(ratios)
-const rows = [
-  '| suite | median wall | min | max |',
-  '| --- | ---: | ---: | ---: |',
-  ...['plain', 'russo'].map(
-    (name) =>
-      `| ${label(name)} | ${fmt(median(times[name]))} | ${fmt(Math.min(...times[name]))} | ${fmt(Math.max(...times[name]))} |`,
-  ),
-]
-console.log(`\n${rows.join('\n')}\n`)
+const measured = alternateRuns({
+  rounds: ROUNDS,
+  baseline: plain,
+  subject: russo,
+  run,
+  checkSubject: (result) => {
+    if (!/hits 150 {2}misses 0\b/.test(result.output)) fail(`a timed russo run was not all hits:\n${result.output}`)
+  },
+})
+const { times, ratios, ratio } = measured
+printRuns(measured, {
+  labels: {
+    plain: 'plain in-memory synthesizer, node environment',
+    russo: '@russo/jest preset, warm cache',
+  },
+  ratioName: 'russo / plain',
+  target: TARGET,
+})
 console.log(
-  `russo / plain wall time (median of per-round ratios): ${ratio.toFixed(3)}  target <= ${TARGET}: ${ratio <= TARGET ? 'PASS' : 'FAIL'}`,
+  `per-file overhead: ${((median(times.russo) - median(times.plain)) / FILES).toFixed(1)} ms per test file (medians)`,
 )
-console.log(`per-round ratios: ${ratios.map((r) => r.toFixed(3)).join(', ')}`)
-console.log(`per-file overhead: ${fmt2((median(times.russo) - median(times.plain)) / FILES)} per test file (medians)`)
 mkdirSync(out, { recursive: true })
 writeFileSync(
   join(out, 'overhead.json'),
@@ -147,24 +139,6 @@ function run(project) {
   const output = `${result.stdout}\n${result.stderr}`
   if (result.status !== 0) fail(`jest failed in ${project.dir}:\n${output}`)
   return { ms, output }
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-function fmt(ms) {
-  return `${(ms / 1000).toFixed(2)} s`
-}
-
-function fmt2(ms) {
-  return `${ms.toFixed(1)} ms`
-}
-
-function label(name) {
-  return name === 'plain' ? 'plain in-memory synthesizer, node environment' : '@russo/jest preset, warm cache'
 }
 
 function fail(message) {

@@ -7,6 +7,7 @@ import { cpSync, mkdirSync, realpathSync, rmSync, symlinkSync, writeFileSync } f
 import { createRequire } from 'node:module'
 import { cpus, release, type } from 'node:os'
 import { dirname, join } from 'node:path'
+import { alternateRuns, printRuns } from '../../../scripts/bench/whole-runs.mjs'
 
 const FILES = 20
 const TESTS_PER_FILE = 5
@@ -40,35 +41,21 @@ run(plain)
 const fill = run(plugin)
 if (!/misses 20\b/.test(fill.stdout)) fail(`the warm-up run did not record the ${PROMPTS} prompts:\n${fill.stdout}`)
 
-const times = { plain: [], plugin: [] }
-const ratios = []
-for (let round = 0; round < ROUNDS; round++) {
-  const order = round % 2 === 0 ? [plain, plugin] : [plugin, plain]
-  const ms = {}
-  for (const project of order) {
-    const result = run(project)
-    if (project === plugin && !/hits 100 {2}misses 0\b/.test(result.stdout))
-      fail(`a timed plugin run was not all hits:\n${result.stdout}`)
-    ms[project.name] = result.ms
-    times[project.name].push(result.ms)
-  }
-  ratios.push(ms.plugin / ms.plain)
-}
-
-const ratio = median(ratios)
-const rows = [
-  '| suite | median wall | min | max |',
-  '| --- | ---: | ---: | ---: |',
-  ...['plain', 'plugin'].map(
-    (name) =>
-      `| ${label(name)} | ${fmt(median(times[name]))} | ${fmt(Math.min(...times[name]))} | ${fmt(Math.max(...times[name]))} |`,
-  ),
-]
-console.log(`\n${rows.join('\n')}\n`)
-console.log(
-  `plugin / plain wall time (median of per-round ratios): ${ratio.toFixed(3)}  target <= ${TARGET}: ${ratio <= TARGET ? 'PASS' : 'FAIL'}`,
-)
-console.log(`per-round ratios: ${ratios.map((r) => r.toFixed(3)).join(', ')}`)
+const measured = alternateRuns({
+  rounds: ROUNDS,
+  baseline: plain,
+  subject: plugin,
+  run,
+  checkSubject: (result) => {
+    if (!/hits 100 {2}misses 0\b/.test(result.stdout)) fail(`a timed plugin run was not all hits:\n${result.stdout}`)
+  },
+})
+const { times, ratios, ratio } = measured
+printRuns(measured, {
+  labels: { plain: 'plain in-memory synthesizer, no plugin', plugin: '@russo/vitest, warm cache' },
+  ratioName: 'plugin / plain',
+  target: TARGET,
+})
 mkdirSync(out, { recursive: true })
 writeFileSync(
   join(out, 'overhead.json'),
@@ -156,20 +143,6 @@ function run(project) {
   const ms = performance.now() - started
   if (result.status !== 0) fail(`vitest run failed in ${project.dir}:\n${result.stdout}\n${result.stderr}`)
   return { ms, stdout: result.stdout }
-}
-
-function median(values) {
-  const sorted = [...values].sort((a, b) => a - b)
-  const mid = sorted.length >> 1
-  return sorted.length % 2 ? sorted[mid] : (sorted[mid - 1] + sorted[mid]) / 2
-}
-
-function fmt(ms) {
-  return `${(ms / 1000).toFixed(2)} s`
-}
-
-function label(name) {
-  return name === 'plain' ? 'plain in-memory synthesizer, no plugin' : '@russo/vitest, warm cache'
 }
 
 function fail(message) {
