@@ -113,12 +113,39 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
     )
   })
 
-  test('an unknown --russo-x and two modes at once stop russo-jest before Jest starts', async () => {
+  test('an unknown --russo-x, a typo and two modes at once stop russo-jest before Jest starts', async () => {
     const project = FixtureProject.create(current(), 'basic')
     const unknown = await project.run(['--russo-x'])
-    expectStopped(unknown, project, 'unknown flag --russo-x; the russo flags are --russo-no-cache')
+    expectStopped(unknown, project, 'unknown flag --russo-x. The russo flags are --russo-no-cache')
+    const typo = await project.run(['--russo-ofline'])
+    expectStopped(typo, project, 'unknown flag --russo-ofline. Did you mean --russo-offline? The russo flags are')
     const both = await project.run(['--russo-offline', '--russo-refresh'])
     expectStopped(both, project, '--russo-offline and --russo-refresh ask for different cache modes')
+  })
+
+  test('an unknown key in testEnvironmentOptions.russo stops the run, naming the key and the nearest option', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    project.write(
+      'jest.config.js',
+      "module.exports = { preset: '@russo/jest', testEnvironmentOptions: { russo: { synthesizer: './synthesizer.ts', cachedir: '.audio' } } }\n",
+    )
+    const run = await project.run()
+    expectStopped(
+      run,
+      project,
+      'russo: testEnvironmentOptions.russo: unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report.',
+    )
+  })
+
+  test('RUSSO_OFFLINE=1, no such variable: one warning pointing at RUSSO_CACHE_MODE=offline', async () => {
+    const project = await recordedBasic()
+    const run = await project.run([], { bin: 'jest', env: { RUSSO_OFFLINE: '1' } })
+    expect(run.code, run.output).toBe(0)
+    const warnings = run.output.split('\n').filter((line) => line.includes('RUSSO_OFFLINE'))
+    expect(warnings).toEqual([
+      'russo: ignoring unknown environment variable RUSSO_OFFLINE (did you mean RUSSO_CACHE_MODE=offline?); ' +
+        'the russo variables are RUSSO_CACHE_MODE, RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN.',
+    ])
   })
 
   test('a bad testEnvironmentOptions.russo stops the run in globalSetup', async () => {

@@ -44,10 +44,10 @@ export function createInstall(root: string, label: keyof typeof JEST_PACKAGES): 
   const jestDir = packageRoot(requireHere, JEST_PACKAGES[label])
   link(jestDir, join(modules, 'jest'))
   for (const tool of TOOLS) link(packageRoot(requireHere, tool), join(modules, tool))
-  link(
-    packageRoot(createRequire(join(sibling('runner-kit'), 'package.json')), 'picocolors'),
-    join(modules, 'picocolors'),
-  )
+  // runner-kit's own dependencies, as pnpm linked them (leven's exports hide its package.json).
+  for (const name of ['picocolors', 'leven']) {
+    link(realpathSync(join(sibling('runner-kit'), 'node_modules', name)), join(modules, name))
+  }
   link(packageRoot(createRequire(join(sibling('cache'), 'package.json')), 'debug'), join(modules, 'debug'))
   const jestVersion = (JSON.parse(readFileSync(join(jestDir, 'package.json'), 'utf8')) as { version: string }).version
   return {
