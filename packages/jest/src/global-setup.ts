@@ -20,7 +20,7 @@ let hinted = false
 // biome-ignore lint/style/noDefaultExport: Jest calls a globalSetup module's default export
 export default function russoGlobalSetup(globalConfig: GlobalConfigLike, projectConfig: ProjectConfigLike): void {
   const settings = projectSettings(projectConfig)
-  checkCacheDir(settings.cacheDir)
+  checkCacheDir(settings.cacheDir, settings.mode.value)
   clearForRun(settings)
   if (hinted || hasReporter(globalConfig)) return
   hinted = true
