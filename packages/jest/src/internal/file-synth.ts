@@ -12,6 +12,7 @@ import { makeSynthesizer, type RussoSettings, synthesizerFailure, UNWRITABLE_WAR
 import type { RussoHost } from './host-key.cjs'
 import { loadDefaultExport } from './load-module.js'
 import { currentRun, writeRecord } from './run-dir.js'
+import { runLevelFlagsHint } from './run-parts.js'
 import { fileSynthesizer, type ProjectConfigLike, projectName, projectSettings } from './settings.js'
 import { warnedUnwritable } from './unwritable.js'
 
@@ -43,6 +44,8 @@ export class FileSynth implements RussoHost {
       warn: (message) => (quiet && UNWRITABLE_WARNING.test(message) ? undefined : console.warn(message)),
     }
     this.#bytes = testGlobal.Uint8Array
+    const hint = runLevelFlagsHint(this.#settings)
+    if (hint !== undefined) console.warn(hint)
   }
 
   async synthesize(text: string, options?: SynthesizeOptions): Promise<Audio> {
