@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { KNOWN_FLAGS } from '@russo/runner-kit'
 import { describe, expect, test } from 'vitest'
 import { PROMPTS } from '../fixtures/basic/prompts.js'
 import { current, FixtureProject, type RunResult, recordedBasic } from './helpers/fixture-project.js'
@@ -101,6 +102,19 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
         'testEnvironmentOptions.russo.cacheDir).',
     )
     expect(readFileSync(join(project.dir, 'not-a-dir'), 'utf8')).toBe('my notes')
+  })
+
+  test("russo-jest --help: Jest's help, then every russo flag with its variable", async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    const run = await project.run(['--help'])
+    expect(run.code, run.output).toBe(0)
+    const jestHelp = run.stdout.indexOf('--selectProjects')
+    const russoHelp = run.stdout.indexOf('russo (russo-jest takes these out before Jest sees them')
+    expect(jestHelp).toBeGreaterThan(-1)
+    expect(russoHelp).toBeGreaterThan(jestHelp)
+    for (const flag of KNOWN_FLAGS) expect(run.stdout.slice(russoHelp)).toMatch(new RegExp(`^  ${flag}\\b`, 'm'))
+    expect(run.stdout).toMatch(/--russo-prune-dry-run +list what --russo-prune would remove +RUSSO_PRUNE_DRY_RUN=1/)
+    expect(project.calls()).toEqual([])
   })
 
   test('a bad variable stops plain jest before any test', async () => {
