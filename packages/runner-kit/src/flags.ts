@@ -45,11 +45,12 @@ const FALSE_WORDS = ['', '0', 'false', 'no', 'off']
 /**
  * A mistake in the user's flags or options: the message says it all, so the stack is left out. Vitest
  * prints startup errors with `console.error(error)`, which shows a stack-less error as
- * `[RussoError: …] { code: … }`; this one prints as the line `RussoError: russo: …`.
+ * `[RussoError: …] { code: … }`, and Jest prints a thrown globalSetup's `stack`; this one prints as
+ * the line `russo: …` in both (not `RussoError: russo: …`, which says russo twice).
  */
 export function configError(message: string): RussoError {
   const error = new RussoError('RUSSO_CONFIG', `russo: ${message}`)
-  error.stack = `${error.name}: ${error.message}`
+  error.stack = error.message
   Object.defineProperty(error, Symbol.for('nodejs.util.inspect.custom'), { value: () => error.stack })
   return error
 }

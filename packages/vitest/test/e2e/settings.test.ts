@@ -80,7 +80,7 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       expect(run.code).toBe(1)
       expect(run.output).toMatch(/4 failed \| 1 passed/)
       expect(run.output).toContain(
-        "RussoError: russo: no synthesizer is configured, so `synth` has nothing to call. Either name a module in vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' })",
+        "RussoError: no synthesizer is configured, so `synth` has nothing to call. Either name a module in vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' })",
       )
       expect(run.output).toContain(
         "or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer).",
