@@ -67,6 +67,27 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       )
     })
 
+    test('npm test -- --russo-offline reaches Vitest, which rejects it before any plugin runs; npm test -- -- --russo-offline works', async () => {
+      const project = FixtureProject.create(install, 'basic')
+      const record = await project.run()
+      expect(record.code, record.output).toBe(0)
+      project.resetCalls()
+      // Vitest's CLI parser rejects unknown options before it loads the config, so the plugin cannot
+      // explain this one; the README names the message and the two ways that work.
+      const one = await project.npmTest(['--', '--russo-offline'])
+      expect(one.code).not.toBe(0)
+      expect(one.output).toContain('Unknown option `--russoOffline`')
+      const two = await project.npmTest(['--', '--', '--russo-offline'])
+      expect(two.code, two.output).toBe(0)
+      expect(two.block?.line).toContain('mode offline')
+      const env = await project.npmTest([], { env: { RUSSO_CACHE_MODE: 'offline' } })
+      expect(env.block?.line).toContain('mode offline')
+      expect(project.calls()).toEqual([])
+      const readme = readFileSync(new URL('../../README.md', import.meta.url), 'utf8')
+      expect(readme).toContain('Unknown option `--russoOffline`')
+      expect(readme).toContain('npm test -- -- --russo-offline')
+    })
+
     test('a bad value prints as one line, not an inspected object; an unknown RUSSO_ variable gets one warning', async () => {
       const project = FixtureProject.create(install, 'basic')
       const bad = await project.run([], { env: { RUSSO_CACHE_MODE: 'bogus' } })

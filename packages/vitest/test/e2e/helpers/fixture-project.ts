@@ -9,6 +9,7 @@ import {
   readdirSync,
   readFileSync,
   rmSync,
+  writeFileSync,
 } from 'node:fs'
 import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
@@ -71,6 +72,19 @@ export class FixtureProject {
     return limit(() =>
       spawnVitest([...node, this.install.vitestBin, 'run', ...args], options.cwd ?? this.dir, this.#env(options)),
     )
+  }
+
+  /**
+   * `npm test <args>` with the package script `vitest run`, as a user's project has it: npm strips one
+   * `--` before the script sees the arguments.
+   */
+  npmTest(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const manifest = join(this.dir, 'package.json')
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>
+    pkg.scripts = { test: `"${process.execPath}" "${this.install.vitestBin}" run` }
+    writeFileSync(manifest, JSON.stringify(pkg))
+    const env = { ...this.#env(options), npm_config_update_notifier: 'false' }
+    return limit(() => spawnVitest(['npm', 'test', ...args], this.dir, env))
   }
 
   /** Node run as `nobody`, who then owns the project (which leaves its cache's mode bits in force). */
