@@ -21,7 +21,15 @@ const sibling = (name: string) => join(packageDir, '..', name)
 export const JEST_PACKAGES = { current: 'jest', oldest: 'jest-29' } as const
 
 /** What fixture projects load besides @russo/jest: their transformers and jsdom. */
-const TOOLS = ['ts-jest', '@babel/core', '@babel/preset-env', '@babel/preset-typescript', 'jest-environment-jsdom']
+const TOOLS = [
+  'ts-jest',
+  'typescript',
+  '@types/jest',
+  '@babel/core',
+  '@babel/preset-env',
+  '@babel/preset-typescript',
+  'jest-environment-jsdom',
+]
 
 /**
  * Copies the built russo packages into `<dir>/node_modules` (copies, as an install has them) and links
