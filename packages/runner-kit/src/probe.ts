@@ -29,7 +29,13 @@ export function cacheDirProblem(dir: string): string | undefined {
  * Checked up front because the core's removals skip files they cannot remove.
  */
 export function removalProblem(dir: string): string | undefined {
-  if (!(statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false)) return undefined
+  let isDirectory: boolean
+  try {
+    isDirectory = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false
+  } catch (error) {
+    return `it cannot be reached (${(error as NodeJS.ErrnoException).code})`
+  }
+  if (!isDirectory) return undefined
   return accessible(dir, constants.W_OK | constants.X_OK) ? undefined : 'it is read-only (permission denied)'
 }
 

@@ -6,7 +6,7 @@ import { FixtureProject } from './helpers/fixture-project.js'
 // Root ignores permission bits: these runs drop to `nobody` (see FixtureProject.run's `unprivileged`).
 describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (install) => {
   describe('a read-only cache directory (unprivileged)', () => {
-    test('--russo-clear-cache stops the run at start naming the path; --russo-prune says why it removed nothing', async () => {
+    test('--russo-clear-cache stops the run at start naming the path; --russo-prune says why it removed nothing; offline, misses fail', async () => {
       const project = FixtureProject.create(install, 'basic')
       const record = await project.run()
       expect(record.code, record.output).toBe(0)
@@ -32,6 +32,15 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
         `--russo-prune removed nothing: the cache ${cache} cannot be changed: it is read-only (permission denied)`,
       )
       expect(project.calls()).toEqual([])
+
+      const offline = await project.run(['--', '--russo-offline'], { unprivileged: true })
+      expect(offline.code, offline.output).toBe(0)
+      const warnings = offline.output.split('\n').filter((line) => line.includes('cannot be written'))
+      expect(warnings).toEqual([
+        `russo: the cache ${cache} cannot be written: it is read-only: cached entries are read, new ones are not stored. ` +
+          'The run goes on; prompts that are not cached fail their tests (offline mode). Point --russo-cache-dir=DIR ' +
+          '(or RUSSO_CACHE_DIR, or russo({ cacheDir })) at a directory you can read and write.',
+      ])
     })
   })
 })
