@@ -151,6 +151,17 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
     )
   })
 
+  test('a misspelt docblock key (russoSynthesiser) fails that file with the nearest key; the others pass', async () => {
+    const project = FixtureProject.create(current(), 'basic', 'docblock-typo')
+    await project.record(PROMPTS)
+    const run = await project.run()
+    expect(run.code).not.toBe(0)
+    expect(run.output).toContain(
+      'testEnvironmentOptions.russoSynthesiser is not a russo option. Did you mean russoSynthesizer?',
+    )
+    expect(run.output).toMatch(/^Tests: +12 passed, 12 total/m)
+  })
+
   test('RUSSO_OFFLINE=1, no such variable: one warning pointing at RUSSO_CACHE_MODE=offline', async () => {
     const project = await recordedBasic()
     const run = await project.run([], { bin: 'jest', env: { RUSSO_OFFLINE: '1' } })
