@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { clearForRun } from './internal/clear-run.js'
+import { markSetupRan } from './internal/run-parts.js'
 import { type ProjectConfigLike, projectSettings } from './internal/settings.js'
 import { checkCacheDir } from './internal/unwritable.js'
 
@@ -19,14 +20,20 @@ let hinted = false
  */
 // biome-ignore lint/style/noDefaultExport: Jest calls a globalSetup module's default export
 export default function russoGlobalSetup(globalConfig: GlobalConfigLike, projectConfig: ProjectConfigLike): void {
+  markSetupRan()
   const settings = projectSettings(projectConfig)
-  checkCacheDir(settings.cacheDir)
+  checkCacheDir(settings.cacheDir, settings.mode.value)
   clearForRun(settings)
   if (hinted || hasReporter(globalConfig)) return
   hinted = true
+  // Jest leaves `reporters` undefined when the config names none: then there are none to blame.
+  const why =
+    globalConfig.reporters === undefined
+      ? "This config names russo's globalSetup but no reporters: add reporters: ['default', '@russo/jest/reporter'], " +
+        "or use preset: '@russo/jest', which sets both"
+      : "Your `reporters` replace the preset's: add it beside them, reporters: ['default', '@russo/jest/reporter']"
   console.warn(
-    "russo: @russo/jest's reporter is not in this run, so there is no russo line, no clearing and no prune. " +
-      "Your `reporters` replace the preset's: add it beside them, reporters: ['default', '@russo/jest/reporter'] " +
+    `russo: @russo/jest's reporter is not in this run, so there is no russo line and no prune. ${why} ` +
       '(with `projects`, in the root config).',
   )
 }

@@ -22,7 +22,7 @@ export interface RussoSynth {
 }
 
 const NOT_IN_ENVIRONMENT =
-  "russo: `synth` needs russo's test environment, and this test file runs in another. Use the preset " +
+  "`synth` needs russo's test environment, and this test file runs in another. Use the preset " +
   "(preset: '@russo/jest') or testEnvironment: '@russo/jest/environment' in jest.config; to combine russo " +
   'with jsdom or another environment, see withRusso() in the @russo/jest README.'
 
@@ -32,8 +32,30 @@ function host(): RussoHost {
   throw Object.assign(new Error(NOT_IN_ENVIRONMENT), { name: 'RussoError', code: 'RUSSO_CONFIG' })
 }
 
+/**
+ * The test's own frames, appended to an error's stack. The error is made in the environment after an
+ * `await`, so its stack ends inside russo; Jest points its code frame at the first frame outside
+ * node_modules, which with these is the test's `synth.synthesize(...)` line.
+ */
+function withCallSite(error: unknown, site: { stack?: string }): unknown {
+  if (error === null || typeof error !== 'object' || typeof (error as Error).stack !== 'string') return error
+  const frames = site.stack?.split('\n').slice(1).join('\n') ?? ''
+  if (frames !== '') (error as Error).stack = `${(error as Error).stack}\n${frames}`
+  return error
+}
+
+function synthesize(text: string, options?: SynthesizeOptions): Promise<Audio> {
+  const site: { stack?: string } = {}
+  Error.captureStackTrace(site, synthesize)
+  return host()
+    .synthesize(text, options)
+    .catch((error: unknown) => {
+      throw withCallSite(error, site)
+    })
+}
+
 export const synth: RussoSynth = {
-  synthesize: (text, options) => host().synthesize(text, options),
+  synthesize,
   get stats() {
     return host().stats()
   },

@@ -4,7 +4,7 @@ import { finishRun, type RussoSettings, readArgv, readEnv, summarizeUses, unknow
 import { clearForRun, takeCleared } from './internal/clear-run.js'
 import { printAfterJest } from './internal/print-after-jest.js'
 import { currentRun, endRun, type RunInfo, readRecords, startRun } from './internal/run-dir.js'
-import { partialRunReason, type RunScopeInput } from './internal/run-scope.js'
+import { partialRunReason, type RunProgress, type RunScopeInput } from './internal/run-scope.js'
 import { type ProjectConfigLike, projectSettings, russoArgv } from './internal/settings.js'
 
 interface GlobalConfigLike extends RunScopeInput {
@@ -15,11 +15,9 @@ interface GlobalConfigLike extends RunScopeInput {
 interface TestLike {
   context: { config: ProjectConfigLike }
 }
-interface AggregatedResultsLike {
-  numFailedTests: number
+interface AggregatedResultsLike extends RunProgress {
   numFailedTestSuites: number
   numRuntimeErrorTestSuites: number
-  numPendingTests: number
   runExecError?: unknown
 }
 
@@ -73,7 +71,7 @@ export default class RussoReporter {
       root: config.rootDir,
       settings: [...this.#projects.values()],
       summary: summarizeUses(readRecords(run.dir)),
-      partial: () => partialRunReason(config, results.numPendingTests),
+      partial: () => partialRunReason(config, results, process.argv.slice(2)),
       failed:
         results.numFailedTests > 0 ||
         results.numFailedTestSuites > 0 ||

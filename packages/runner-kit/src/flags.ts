@@ -1,4 +1,5 @@
 import { CACHE_MODES, type CacheMode, isCacheMode, RussoError } from '@russo/cache'
+import { didYouMean, nearest } from './nearest.js'
 
 /** A setting and where it came from, so messages can name the flag or variable the user typed. */
 export interface Sourced<T> {
@@ -44,11 +45,12 @@ const FALSE_WORDS = ['', '0', 'false', 'no', 'off']
 /**
  * A mistake in the user's flags or options: the message says it all, so the stack is left out. Vitest
  * prints startup errors with `console.error(error)`, which shows a stack-less error as
- * `[RussoError: …] { code: … }`; this one prints as the line `RussoError: russo: …`.
+ * `[RussoError: …] { code: … }`, and Jest prints a thrown globalSetup's `stack`; this one prints as
+ * the line `russo: …` in both (not `RussoError: russo: …`, which says russo twice).
  */
 export function configError(message: string): RussoError {
   const error = new RussoError('RUSSO_CONFIG', `russo: ${message}`)
-  error.stack = `${error.name}: ${error.message}`
+  error.stack = error.message
   Object.defineProperty(error, Symbol.for('nodejs.util.inspect.custom'), { value: () => error.stack })
   return error
 }
@@ -83,7 +85,8 @@ export function readArgv(argv: readonly string[]): FlagLevel {
       if (name === DIR_FLAG) level.cacheDir = { value, source: `${DIR_FLAG}=${value}` }
       else setMode(level, { value: checkedMode(value, `${MODE_FLAG}=${value}`), source: `${MODE_FLAG}=${value}` })
     } else {
-      throw configError(`unknown flag ${arg}; the russo flags are ${KNOWN_FLAGS.join(', ')}.`)
+      const hint = didYouMean(name, KNOWN_FLAGS, '--russo-')
+      throw configError(`unknown flag ${arg}.${hint} The russo flags are ${KNOWN_FLAGS.join(', ')}.`)
     }
   }
   return level
@@ -116,16 +119,34 @@ const SETTING_WORD = /^RUSSO_.*(CACHE|MODE|OFFLINE|ONLINE|REFRESH|RECORD|CLEAR|P
 export function unknownEnv(env: Readonly<Record<string, string | undefined>>): string | undefined {
   const unknown = Object.keys(env).filter((name) => SETTING_WORD.test(name) && !KNOWN_ENV.includes(name))
   if (unknown.length === 0) return undefined
+  const named = unknown.map((name) => {
+    const meant = meantVariable(name)
+    return meant === undefined ? name : `${name} (did you mean ${meant}?)`
+  })
   return (
-    `russo: ignoring unknown environment variable${unknown.length === 1 ? '' : 's'} ${unknown.join(', ')}; ` +
+    `russo: ignoring unknown environment variable${unknown.length === 1 ? '' : 's'} ${named.join(', ')}; ` +
     `the russo variables are ${KNOWN_ENV.join(', ')}.`
   )
 }
 
+/** Modes have no variable each: `RUSSO_OFFLINE` means `RUSSO_CACHE_MODE=offline`. */
+const MODE_WORD = /(OFFLINE|REFRESH|AUTO)/
+
+function meantVariable(name: string): string | undefined {
+  const mode = MODE_WORD.exec(name.slice('RUSSO_'.length))?.[1]
+  if (mode !== undefined) return `RUSSO_CACHE_MODE=${mode.toLowerCase()}`
+  return nearest(name, KNOWN_ENV, 'RUSSO_')
+}
+
 function checkedMode(value: string, source: string): CacheMode {
-  if (!isCacheMode(value))
-    throw configError(`${source} is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`)
+  if (!isCacheMode(value)) throw configError(`${source} is not a cache mode; ${modeChoices(value)}`)
   return value
+}
+
+/** `allowed values: …`, after a "did you mean" when the value looks like one of them. */
+export function modeChoices(value: unknown): string {
+  const meant = typeof value === 'string' ? nearest(value, CACHE_MODES) : undefined
+  return `${meant === undefined ? '' : `did you mean ${meant}? `}allowed values: ${CACHE_MODES.join(', ')}.`
 }
 
 function envSwitch(env: Readonly<Record<string, string | undefined>>, name: string): boolean {

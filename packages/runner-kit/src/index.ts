@@ -13,6 +13,7 @@ export {
 } from './flags.js'
 export { type BlockInput, formatBlock } from './format.js'
 export { makeSynthesizer, synthesizerFailure } from './make-synthesizer.js'
+export { didYouMean, nearest } from './nearest.js'
 export {
   type OptionsWhere,
   type RussoPluginOptions,

@@ -14,11 +14,10 @@ const OFFLINE_HINT =
  * in offline mode one with a cause also says how to make the synthesizer without a credential.
  */
 export function synthesizerFailure(what: string, cause?: unknown, offline = false): RussoError {
-  return new RussoError(
-    'RUSSO_CONFIG',
-    `russo: ${what}${cause !== undefined && offline ? OFFLINE_HINT : ''}`,
-    cause === undefined ? undefined : { cause },
-  )
+  const hint = cause !== undefined && offline ? OFFLINE_HINT : ''
+  // `what` often ends with a message of someone else's, stop or not: the hint starts a sentence of its own.
+  const text = hint !== '' && !/[.!?]$/.test(what.trimEnd()) ? `${what.trimEnd()}.` : what
+  return new RussoError('RUSSO_CONFIG', `${text}${hint}`, cause === undefined ? undefined : { cause })
 }
 
 /**

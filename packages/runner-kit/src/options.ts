@@ -1,14 +1,8 @@
 import { existsSync } from 'node:fs'
 import { isAbsolute, resolve } from 'node:path'
-import {
-  assertNoCredentialFields,
-  CACHE_MODES,
-  type CacheMode,
-  cacheKey,
-  DEFAULT_CACHE_DIR,
-  isCacheMode,
-} from '@russo/cache'
-import { configError, type FlagLevel, readArgv, readEnv, type Sourced } from './flags.js'
+import { assertNoCredentialFields, type CacheMode, cacheKey, DEFAULT_CACHE_DIR, isCacheMode } from '@russo/cache'
+import { configError, type FlagLevel, modeChoices, readArgv, readEnv, type Sourced } from './flags.js'
+import { didYouMean } from './nearest.js'
 
 export interface RussoReportOptions {
   /** Also write the figures, per test file and in total, as JSON to this path (relative to the Vitest root). */
@@ -115,9 +109,23 @@ function resolveModule(specifier: string, root: string, where: OptionsWhere): st
   return found
 }
 
+/** Every option `russo()` and `testEnvironmentOptions.russo` take: any other key is a mistake. */
+const OPTION_KEYS: readonly (keyof RussoPluginOptions)[] = [
+  'synthesizer',
+  'cacheDir',
+  'mode',
+  'cacheKeyExtra',
+  'report',
+]
+const REPORT_KEYS: readonly (keyof RussoReportOptions)[] = ['json']
+
 function checkOptions(options: RussoPluginOptions, where: OptionsWhere): void {
   if (options === null || typeof options !== 'object') {
     throw configError(`${where.all}: options must be an object.`)
+  }
+  checkKeys(options, OPTION_KEYS, where.all)
+  if (typeof options.report === 'object' && options.report !== null) {
+    checkKeys(options.report, REPORT_KEYS, where.option('report'))
   }
   const { synthesizer, cacheDir, mode, cacheKeyExtra, report } = options
   if (synthesizer !== undefined && (typeof synthesizer !== 'string' || synthesizer === '')) {
@@ -129,9 +137,7 @@ function checkOptions(options: RussoPluginOptions, where: OptionsWhere): void {
     throw configError(`${where.option('cacheDir')} must be a non-empty path.`)
   }
   if (mode !== undefined && !isCacheMode(mode)) {
-    throw configError(
-      `${where.option('mode', JSON.stringify(mode))} is not a cache mode; allowed values: ${CACHE_MODES.join(', ')}.`,
-    )
+    throw configError(`${where.option('mode', JSON.stringify(mode))} is not a cache mode; ${modeChoices(mode)}`)
   }
   if (cacheKeyExtra !== undefined) {
     try {
@@ -149,4 +155,14 @@ function checkOptions(options: RussoPluginOptions, where: OptionsWhere): void {
   ) {
     throw configError(`${where.option('report')} must be true, false or { json: "path/to/report.json" }.`)
   }
+}
+
+/** A key nobody reads is a typo until proven otherwise: `cachedir` would silently keep the default. */
+function checkKeys(object: object, known: readonly string[], what: string): void {
+  const unknown = Object.keys(object).find((key) => !known.includes(key))
+  if (unknown === undefined) return
+  throw configError(
+    `${what}: unknown option ${JSON.stringify(unknown)}.${didYouMean(unknown, known)} ` +
+      `The options are ${known.join(', ')}.`,
+  )
 }

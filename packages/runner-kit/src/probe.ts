@@ -1,5 +1,6 @@
 import { accessSync, constants, statSync } from 'node:fs'
 import { dirname } from 'node:path'
+import type { CacheMode } from '@russo/cache'
 import type { OptionsWhere } from './options.js'
 
 /**
@@ -20,6 +21,22 @@ export function cacheDirProblem(dir: string): string | undefined {
   if (!accessible(dir, constants.R_OK | constants.X_OK)) return 'it cannot be read (permission denied)'
   if (!accessible(dir, constants.W_OK)) return 'it is read-only: cached entries are read, new ones are not stored'
   return undefined
+}
+
+/**
+ * Why russo's files in an existing directory cannot be removed (`--russo-clear-cache`, `--russo-prune`),
+ * or `undefined` when they can: removing a file needs write and search permission on its directory.
+ * Checked up front because the core's removals skip files they cannot remove.
+ */
+export function removalProblem(dir: string): string | undefined {
+  let isDirectory: boolean
+  try {
+    isDirectory = statSync(dir, { throwIfNoEntry: false })?.isDirectory() ?? false
+  } catch (error) {
+    return `it cannot be reached (${(error as NodeJS.ErrnoException).code})`
+  }
+  if (!isDirectory) return undefined
+  return accessible(dir, constants.W_OK | constants.X_OK) ? undefined : 'it is read-only (permission denied)'
 }
 
 /** Whether `mkdir -p` of a child would work: the nearest existing ancestor is a directory we may write. */
@@ -44,11 +61,18 @@ function accessible(path: string, mode: number): boolean {
 /** The core's warning about a cache it cannot lock or write in (`CachedSynthesizer`). */
 export const UNWRITABLE_WARNING = /^russo: cannot (lock entries in|write to) the cache /
 
-/** The one warning for the run about a cache directory `cacheDirProblem` found a problem with. */
-export function unusableCacheWarning(cacheDir: string, problem: string, where: OptionsWhere): string {
+/**
+ * The one warning for the run about a cache directory `cacheDirProblem` found a problem with. Offline,
+ * a prompt that is not cached fails its test instead of being synthesized.
+ */
+export function unusableCacheWarning(cacheDir: string, problem: string, where: OptionsWhere, mode?: CacheMode): string {
+  const uncached =
+    mode === 'offline'
+      ? 'prompts that are not cached fail their tests (offline mode)'
+      : 'prompts that are not cached are synthesized every time'
   return (
-    `russo: the cache ${cacheDir} cannot be written: ${problem}. The run goes on; prompts that are not cached ` +
-    `are synthesized every time. Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or ${where.option('cacheDir')}) at a ` +
+    `russo: the cache ${cacheDir} cannot be written: ${problem}. The run goes on; ${uncached}. ` +
+    `Point --russo-cache-dir=DIR (or RUSSO_CACHE_DIR, or ${where.option('cacheDir')}) at a ` +
     'directory you can read and write.'
   )
 }

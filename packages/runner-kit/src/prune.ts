@@ -1,5 +1,6 @@
 import { statSync } from 'node:fs'
 import { AudioCache } from '@russo/cache'
+import { removalProblem } from './probe.js'
 
 /** An entry no test of the run looked up. */
 export interface UnusedEntry {
@@ -20,8 +21,16 @@ export async function listUnused(usedKeys: ReadonlyMap<string, ReadonlySet<strin
   return unused
 }
 
-/** Removes those entries (skipping any another process holds); returns how many went. */
-export async function pruneUnused(usedKeys: ReadonlyMap<string, ReadonlySet<string>>): Promise<number> {
+/**
+ * Removes those entries (skipping any another process holds); returns how many went, or why none did:
+ * a directory the run cannot remove files from is named before anything is removed (the core's prune
+ * would skip each file without a word).
+ */
+export async function pruneUnused(usedKeys: ReadonlyMap<string, ReadonlySet<string>>): Promise<number | string> {
+  for (const dir of usedKeys.keys()) {
+    const problem = removalProblem(dir)
+    if (problem !== undefined) return `the cache ${dir} cannot be changed: ${problem}`
+  }
   let removed = 0
   for (const [dir, keys] of usedKeys) if (isDirectory(dir)) removed += (await new AudioCache(dir).prune(keys)).length
   return removed

@@ -82,12 +82,20 @@ describe('resolveSettings', () => {
     [
       ['--russo-nocache'],
       {},
-      'unknown flag --russo-nocache; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-cache-mode, --russo-clear-cache, --russo-prune, --russo-prune-dry-run, --russo-cache-dir.',
+      'unknown flag --russo-nocache. Did you mean --russo-no-cache? The russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-cache-mode, --russo-clear-cache, --russo-prune, --russo-prune-dry-run, --russo-cache-dir.',
     ],
     [
       ['--russo-cache-mode=later'],
       {},
       '--russo-cache-mode=later is not a cache mode; allowed values: auto, off, refresh, offline.',
+    ],
+    [['--russo-ofline'], {}, 'unknown flag --russo-ofline. Did you mean --russo-offline? The russo flags are'],
+    [['--russo-clear'], {}, 'unknown flag --russo-clear. Did you mean --russo-clear-cache? The russo flags are'],
+    [['--russo-bogus'], {}, 'unknown flag --russo-bogus. The russo flags are'],
+    [
+      [],
+      { RUSSO_CACHE_MODE: 'ofline' },
+      'RUSSO_CACHE_MODE=ofline is not a cache mode; did you mean offline? allowed values: auto, off, refresh, offline.',
     ],
     [
       ['--russo-cache-mode'],
@@ -118,6 +126,21 @@ describe('resolveSettings', () => {
     expect(settings(['--russo-prune-dry-run'])).toMatchObject({ pruneDryRun: true, prune: false })
     expect(settings([], { RUSSO_PRUNE_DRY_RUN: '1' })).toMatchObject({ pruneDryRun: true })
     expect(settings()).toMatchObject({ pruneDryRun: false })
+  })
+
+  test('an unknown option key stops the run, naming the key and the nearest known one', () => {
+    expect(() => settings([], {}, { cachedir: '.audio' } as never)).toThrow(
+      'russo(options): unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report.',
+    )
+    expect(() => settings([], {}, { synthesiser: './synth.ts' } as never)).toThrow(
+      'unknown option "synthesiser". Did you mean synthesizer?',
+    )
+    expect(() => settings([], {}, { voice: 'Kore' } as never)).toThrow(
+      /unknown option "voice"\. The options are synthesizer/,
+    )
+    expect(() => settings([], {}, { report: { jsno: 'r.json' } } as never)).toThrow(
+      'russo({ report }): unknown option "jsno". Did you mean json? The options are json.',
+    )
   })
 
   test('plugin options are checked too', () => {

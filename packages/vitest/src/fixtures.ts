@@ -6,6 +6,7 @@ import {
   AudioCache,
   CachedSynthesizer,
   defaultLogger,
+  emptyStats,
   RussoError,
   type RussoLogger,
   type Synthesizer,
@@ -25,7 +26,7 @@ export interface RussoFixtures {
 }
 
 const NO_SYNTHESIZER_MESSAGE =
-  'russo: no synthesizer is configured, so `synth` has nothing to call. Either name a module in ' +
+  'no synthesizer is configured, so `synth` has nothing to call. Either name a module in ' +
   "vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' }) (its default export: a Synthesizer " +
   "or a function returning one), or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer)."
 
@@ -47,8 +48,15 @@ export const test = base.extend<{ $file: RussoFixtures }>({
   russoSynthesizer: [
     // biome-ignore lint/correctness/noEmptyPattern: Vitest reads a fixture's dependencies from this pattern
     async ({}, use) => {
-      const { synthesizer, mode } = settings()
-      await use(await loadSynthesizer(synthesizer, mode === 'offline'))
+      const { synthesizer, mode, cacheDir } = settings()
+      let made: Synthesizer
+      try {
+        made = await loadSynthesizer(synthesizer, mode === 'offline')
+      } catch (error) {
+        countUnmade(cacheDir)
+        throw error
+      }
+      await use(made)
     },
     { scope: 'file' },
   ],
@@ -84,13 +92,24 @@ export const test = base.extend<{ $file: RussoFixtures }>({
   ],
 })
 
+/**
+ * A synthesizer that cannot be loaded or made fails the tests that use it: one error in the file's
+ * figures, however often Vitest retries the fixture (once per file on 4.1, once per test on 5).
+ */
+function countUnmade(cacheDir: string): void {
+  const file = currentFile()
+  if (file === undefined || (file.meta as { russo?: FileUse }).russo !== undefined) return
+  const use: FileUse = { cacheDir, stats: { ...emptyStats(), errors: 1 }, keys: [] }
+  Object.assign(file.meta, { russo: use })
+}
+
 function settings(): RussoProvided {
   const provided = inject('russo') as RussoProvided | undefined
   if (provided?.version === 1) return provided
   const project = currentFile()?.projectName
   throw new RussoError(
     'RUSSO_CONFIG',
-    `russo: the russo() plugin does not reach the Vitest project${project ? ` "${project}"` : ''} this file runs in, ` +
+    `the russo() plugin does not reach the Vitest project${project ? ` "${project}"` : ''} this file runs in, ` +
       "so the russo fixtures have no settings. Add russo() to that project's plugins, or set `extends: true` " +
       'on the project in test.projects so it inherits the plugins of the root vitest.config.',
   )

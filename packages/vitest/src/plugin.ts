@@ -36,7 +36,7 @@ export function russo(options: RussoPluginOptions = {}): Plugin {
       const merging = Boolean(vitest.config.mergeReports)
       const cleared = settings.clear && !merging ? clearOnce(settings.cacheDir, settings.clearSource) : undefined
       reporter.addProject(project.name, settings, cleared)
-      const warned = settings.mode.value !== 'off' && warnUnusable(vitest, settings.cacheDir)
+      const warned = settings.mode.value !== 'off' && warnUnusable(vitest, settings)
       project.provide('russo', provided(settings, reporter.startedAt, warned))
     },
   }
@@ -59,14 +59,14 @@ function reporterFor(vitest: Vitest): RussoReporter {
 /** Cache directories already warned about, per Vitest instance: one warning per run, not per project. */
 const unusableWarned = new WeakMap<Vitest, Set<string>>()
 
-function warnUnusable(vitest: Vitest, cacheDir: string): boolean {
+function warnUnusable(vitest: Vitest, { cacheDir, mode }: RussoSettings): boolean {
   const problem = cacheDirProblem(cacheDir)
   if (problem === undefined) return false
   const warned = unusableWarned.get(vitest) ?? new Set<string>()
   unusableWarned.set(vitest, warned)
   if (!warned.has(cacheDir)) {
     warned.add(cacheDir)
-    vitest.logger.warn(unusableCacheWarning(cacheDir, problem, VITEST_OPTIONS))
+    vitest.logger.warn(unusableCacheWarning(cacheDir, problem, VITEST_OPTIONS, mode.value))
   }
   return true
 }

@@ -31,16 +31,19 @@ describe('what the plugin says once at start', () => {
 
   test('unknown RUSSO_* variables that look like settings get one line naming them and the known ones', () => {
     expect(unknownEnv({ RUSSO_OFFLINE: '1', RUSSO_CACHE_MODE: 'auto', PATH: '/bin' })).toBe(
-      'russo: ignoring unknown environment variable RUSSO_OFFLINE; the russo variables are RUSSO_CACHE_MODE, ' +
+      'russo: ignoring unknown environment variable RUSSO_OFFLINE (did you mean RUSSO_CACHE_MODE=offline?); ' +
+        'the russo variables are RUSSO_CACHE_MODE, ' +
         'RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN.',
     )
     expect(unknownEnv({ RUSSO_OFFLINE: '1', RUSSO_REFRESH: '1' })).toMatch(
-      /^russo: ignoring unknown environment variables RUSSO_OFFLINE, RUSSO_REFRESH;/,
+      /^russo: ignoring unknown environment variables RUSSO_OFFLINE \(did you mean RUSSO_CACHE_MODE=offline\?\), RUSSO_REFRESH \(did you mean RUSSO_CACHE_MODE=refresh\?\);/,
     )
     expect(unknownEnv({ RUSSO_CACHE_DIR: 'x', HOME: '/root' })).toBeUndefined()
     // A project's own variables that share the prefix but no russo setting word are left alone.
     expect(unknownEnv({ RUSSO_EXAMPLE_TTS: 'openai' })).toBeUndefined()
-    expect(unknownEnv({ RUSSO_CACHEDIR: 'x', RUSSO_DRY_RUN: '1' })).toMatch(/RUSSO_CACHEDIR, RUSSO_DRY_RUN;/)
+    expect(unknownEnv({ RUSSO_CACHEDIR: 'x', RUSSO_DRY_RUN: '1' })).toMatch(
+      /RUSSO_CACHEDIR \(did you mean RUSSO_CACHE_DIR\?\), RUSSO_DRY_RUN \(did you mean RUSSO_PRUNE_DRY_RUN\?\);/,
+    )
   })
 })
 

@@ -12,6 +12,7 @@ import { makeSynthesizer, type RussoSettings, synthesizerFailure, UNWRITABLE_WAR
 import type { RussoHost } from './host-key.cjs'
 import { loadDefaultExport } from './load-module.js'
 import { currentRun, writeRecord } from './run-dir.js'
+import { runLevelFlagsHint } from './run-parts.js'
 import { fileSynthesizer, type ProjectConfigLike, projectName, projectSettings } from './settings.js'
 import { warnedUnwritable } from './unwritable.js'
 
@@ -32,6 +33,8 @@ export class FileSynth implements RussoHost {
   readonly #bytes: Uint8ArrayConstructor
   #made: Promise<CachedSynthesizer> | undefined
   #synth: CachedSynthesizer | undefined
+  /** 1 when the synthesizer could not be loaded or made. */
+  #unmade = 0
 
   constructor(config: ProjectConfigLike, testPath: string, testGlobal: typeof globalThis, console: Console) {
     this.#config = config
@@ -43,27 +46,40 @@ export class FileSynth implements RussoHost {
       warn: (message) => (quiet && UNWRITABLE_WARNING.test(message) ? undefined : console.warn(message)),
     }
     this.#bytes = testGlobal.Uint8Array
+    const hint = runLevelFlagsHint(this.#settings)
+    if (hint !== undefined) console.warn(hint)
   }
 
   async synthesize(text: string, options?: SynthesizeOptions): Promise<Audio> {
     this.#made ??= this.#make()
-    const audio = await (await this.#made).synthesize(text, options)
+    let synth: CachedSynthesizer
+    try {
+      synth = await this.#made
+    } catch (error) {
+      // No synthesizer to count it, yet an error all the same: once per file, as in Vitest (its fixture).
+      this.#unmade = 1
+      throw error
+    }
+    const audio = await synth.synthesize(text, options)
     return audio.data instanceof this.#bytes ? audio : { ...audio, data: new this.#bytes(audio.data) }
   }
 
   stats(): CacheStats {
-    return this.#synth?.stats ?? emptyStats()
+    return this.#synth?.stats ?? { ...emptyStats(), errors: this.#unmade }
   }
 
   /** At the environment's teardown: hands the figures to the reporter, when one is in the run. */
   finish(): void {
     const run = currentRun()
-    if (run === undefined || this.#synth === undefined) return
-    const synth = this.#synth
+    if (run === undefined || (this.#synth === undefined && this.#unmade === 0)) return
     writeRecord(run.dir, {
       project: projectName(this.#config),
       file: relative(this.#config.rootDir, this.#testPath),
-      use: { cacheDir: synth.cache.cacheDir, stats: synth.stats, keys: [...synth.usedKeys] },
+      use: {
+        cacheDir: this.#synth?.cache.cacheDir ?? this.#settings.cacheDir,
+        stats: this.stats(),
+        keys: [...(this.#synth?.usedKeys ?? [])],
+      },
     })
   }
 

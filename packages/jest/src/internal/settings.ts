@@ -1,6 +1,7 @@
 import { isAbsolute, resolve } from 'node:path'
 import {
   configError,
+  didYouMean,
   type OptionsWhere,
   type RussoPluginOptions,
   type RussoSettings,
@@ -29,8 +30,19 @@ export function russoArgv(env: Readonly<Record<string, string | undefined>> = pr
   return Array.isArray(parsed) ? parsed.filter((arg): arg is string => typeof arg === 'string') : []
 }
 
+/** russo's keys in `testEnvironmentOptions`; other `russo…` keys there are typos of these. */
+const ENVIRONMENT_KEYS = ['russo', 'russoSynthesizer']
+
 /** `testEnvironmentOptions.russo`: what `russo({...})` takes in Vitest. */
 export function russoOptions(config: ProjectConfigLike): RussoPluginOptions {
+  for (const key of Object.keys(config.testEnvironmentOptions ?? {})) {
+    if (/^russo/i.test(key) && !ENVIRONMENT_KEYS.includes(key)) {
+      throw configError(
+        `testEnvironmentOptions.${key} is not a russo option.${didYouMean(key, ENVIRONMENT_KEYS)} russo reads ` +
+          'testEnvironmentOptions.russo (the options) and testEnvironmentOptions.russoSynthesizer (a docblock override).',
+      )
+    }
+  }
   const options = config.testEnvironmentOptions?.russo
   if (options === undefined) return {}
   return options as RussoPluginOptions

@@ -1,3 +1,4 @@
+import type { CacheMode } from '@russo/cache'
 import { cacheDirProblem, unusableCacheWarning } from '@russo/runner-kit'
 import { JEST_OPTIONS } from './settings.js'
 
@@ -6,12 +7,12 @@ import { JEST_OPTIONS } from './settings.js'
 const WARNED = '_RUSSO_JEST_UNWRITABLE'
 
 /** In the main process, before any test: warns once about a cache directory that cannot be written. */
-export function checkCacheDir(cacheDir: string): void {
+export function checkCacheDir(cacheDir: string, mode: CacheMode): void {
   const warned = warnedDirs()
   if (warned.includes(cacheDir)) return
   const problem = cacheDirProblem(cacheDir)
   if (problem === undefined) return
-  console.warn(unusableCacheWarning(cacheDir, problem, JEST_OPTIONS))
+  console.warn(unusableCacheWarning(cacheDir, problem, JEST_OPTIONS, mode))
   process.env[WARNED] = JSON.stringify([...warned, cacheDir])
 }
 

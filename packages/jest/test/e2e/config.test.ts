@@ -1,5 +1,5 @@
 import { describe, expect, test } from 'vitest'
-import { current, FixtureProject, installs } from './helpers/fixture-project.js'
+import { current, FixtureProject, installs, recordedBasic } from './helpers/fixture-project.js'
 
 describe.concurrent.each(installs())('synthesizer modules on jest $jestVersion', (install) => {
   test('ts-jest loads a .ts synthesizer; docblocks pick an async function, a class and an ES module', async () => {
@@ -68,5 +68,52 @@ describe.concurrent('configuration (jest 30)', () => {
     expect(hints).toHaveLength(1)
     expect(hints[0]).toContain("reporters: ['default', '@russo/jest/reporter']")
     expect(run.block).toBeUndefined()
+  })
+
+  test('globalSetup and the environment but no reporters at all: the hint does not blame reporters nobody wrote', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    project.write(
+      'jest.config.js',
+      "module.exports = { globalSetup: '@russo/jest/global-setup', testEnvironment: '@russo/jest/environment', testEnvironmentOptions: { russo: { synthesizer: './synthesizer.ts' } } }\n",
+    )
+    const run = await project.run()
+    expect(run.code, run.output).toBe(0)
+    const hints = run.output.split('\n').filter((line) => line.includes("@russo/jest's reporter is not in this run"))
+    expect(hints).toEqual([
+      "russo: @russo/jest's reporter is not in this run, so there is no russo line and no prune. This config names " +
+        "russo's globalSetup but no reporters: add reporters: ['default', '@russo/jest/reporter'], or use preset: " +
+        "'@russo/jest', which sets both (with `projects`, in the root config).",
+    ])
+  })
+
+  test('testEnvironment without the preset: --russo-clear-cache and --russo-prune say once that they do nothing here', async () => {
+    const project = await recordedBasic()
+    await project.record(['Nobody says this any more'])
+    project.write(
+      'jest.config.js',
+      "module.exports = { testEnvironment: '@russo/jest/environment', testEnvironmentOptions: { russo: { synthesizer: './synthesizer.ts' } } }\n",
+    )
+    const run = await project.run(['--russo-clear-cache', '--russo-prune'], { workers: 2 })
+    expect(run.code, run.output).toBe(0)
+    const hints = run.output
+      .split('\n')
+      .filter((line) => line.includes('do nothing in this run'))
+      .map((line) => line.trim())
+    expect(hints).toEqual([
+      "russo: --russo-clear-cache and --russo-prune do nothing in this run: clearing and pruning happen in Jest's main " +
+        "process, in the preset's globalSetup and reporter, and this config has only russo's test environment. Use " +
+        "preset: '@russo/jest', or add globalSetup: '@russo/jest/global-setup' and reporters: ['default', " +
+        "'@russo/jest/reporter'] beside testEnvironment.",
+    ])
+    expect(project.calls()).toEqual([])
+    expect(project.entries()).toHaveLength(4)
+
+    project.write(
+      'jest.config.js',
+      "module.exports = { preset: '@russo/jest', testEnvironmentOptions: { russo: { synthesizer: './synthesizer.ts' } } }\n",
+    )
+    const withPreset = await project.run(['--russo-prune'])
+    expect(withPreset.output).not.toContain('do nothing in this run')
+    expect(withPreset.output).toContain('pruned 1 unused entry (--russo-prune)')
   })
 })

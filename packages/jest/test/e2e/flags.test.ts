@@ -1,5 +1,6 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { KNOWN_FLAGS } from '@russo/runner-kit'
 import { describe, expect, test } from 'vitest'
 import { PROMPTS } from '../fixtures/basic/prompts.js'
 import { current, FixtureProject, type RunResult, recordedBasic } from './helpers/fixture-project.js'
@@ -103,6 +104,19 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
     expect(readFileSync(join(project.dir, 'not-a-dir'), 'utf8')).toBe('my notes')
   })
 
+  test("russo-jest --help: Jest's help, then every russo flag with its variable", async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    const run = await project.run(['--help'])
+    expect(run.code, run.output).toBe(0)
+    const jestHelp = run.stdout.indexOf('--selectProjects')
+    const russoHelp = run.stdout.indexOf('russo (russo-jest takes these out before Jest sees them')
+    expect(jestHelp).toBeGreaterThan(-1)
+    expect(russoHelp).toBeGreaterThan(jestHelp)
+    for (const flag of KNOWN_FLAGS) expect(run.stdout.slice(russoHelp)).toMatch(new RegExp(`^  ${flag}\\b`, 'm'))
+    expect(run.stdout).toMatch(/--russo-prune-dry-run +list what --russo-prune would remove +RUSSO_PRUNE_DRY_RUN=1/)
+    expect(project.calls()).toEqual([])
+  })
+
   test('a bad variable stops plain jest before any test', async () => {
     const project = FixtureProject.create(current(), 'basic')
     const run = await project.run([], { bin: 'jest', env: { RUSSO_CACHE_MODE: 'bogus' } })
@@ -113,12 +127,50 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
     )
   })
 
-  test('an unknown --russo-x and two modes at once stop russo-jest before Jest starts', async () => {
+  test('an unknown --russo-x, a typo and two modes at once stop russo-jest before Jest starts', async () => {
     const project = FixtureProject.create(current(), 'basic')
     const unknown = await project.run(['--russo-x'])
-    expectStopped(unknown, project, 'unknown flag --russo-x; the russo flags are --russo-no-cache')
+    expectStopped(unknown, project, 'unknown flag --russo-x. The russo flags are --russo-no-cache')
+    const typo = await project.run(['--russo-ofline'])
+    expectStopped(typo, project, 'unknown flag --russo-ofline. Did you mean --russo-offline? The russo flags are')
     const both = await project.run(['--russo-offline', '--russo-refresh'])
     expectStopped(both, project, '--russo-offline and --russo-refresh ask for different cache modes')
+  })
+
+  test('an unknown key in testEnvironmentOptions.russo stops the run, naming the key and the nearest option', async () => {
+    const project = FixtureProject.create(current(), 'basic')
+    project.write(
+      'jest.config.js',
+      "module.exports = { preset: '@russo/jest', testEnvironmentOptions: { russo: { synthesizer: './synthesizer.ts', cachedir: '.audio' } } }\n",
+    )
+    const run = await project.run()
+    expectStopped(
+      run,
+      project,
+      'russo: testEnvironmentOptions.russo: unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report.',
+    )
+  })
+
+  test('a misspelt docblock key (russoSynthesiser) fails that file with the nearest key; the others pass', async () => {
+    const project = FixtureProject.create(current(), 'basic', 'docblock-typo')
+    await project.record(PROMPTS)
+    const run = await project.run()
+    expect(run.code).not.toBe(0)
+    expect(run.output).toContain(
+      'testEnvironmentOptions.russoSynthesiser is not a russo option. Did you mean russoSynthesizer?',
+    )
+    expect(run.output).toMatch(/^Tests: +12 passed, 12 total/m)
+  })
+
+  test('RUSSO_OFFLINE=1, no such variable: one warning pointing at RUSSO_CACHE_MODE=offline', async () => {
+    const project = await recordedBasic()
+    const run = await project.run([], { bin: 'jest', env: { RUSSO_OFFLINE: '1' } })
+    expect(run.code, run.output).toBe(0)
+    const warnings = run.output.split('\n').filter((line) => line.includes('RUSSO_OFFLINE'))
+    expect(warnings).toEqual([
+      'russo: ignoring unknown environment variable RUSSO_OFFLINE (did you mean RUSSO_CACHE_MODE=offline?); ' +
+        'the russo variables are RUSSO_CACHE_MODE, RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN.',
+    ])
   })
 
   test('a bad testEnvironmentOptions.russo stops the run in globalSetup', async () => {

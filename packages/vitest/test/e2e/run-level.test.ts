@@ -92,7 +92,7 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       expect(run.block).toMatchObject({ hits: sum('hits'), misses: sum('misses') })
       expect(run.block).toMatchObject({ hits: 13, misses: 3 })
       expect(run.output).toContain(
-        'russo: the russo() plugin does not reach the Vitest project "unreached" this file runs in, so the russo fixtures have no settings. ' +
+        'RussoError: the russo() plugin does not reach the Vitest project "unreached" this file runs in, so the russo fixtures have no settings. ' +
           "Add russo() to that project's plugins, or set `extends: true` on the project in test.projects",
       )
     })

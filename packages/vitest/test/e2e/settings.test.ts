@@ -1,4 +1,4 @@
-import { mkdirSync } from 'node:fs'
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, inject, test } from 'vitest'
 import { PROMPTS } from '../fixtures/basic/prompts.js'
@@ -41,8 +41,24 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       const typo = await project.run(['--', '--russo-ofline'])
       expect(typo.code).toBe(1)
       expect(typo.output).toContain(
-        'russo: unknown flag --russo-ofline; the russo flags are --russo-no-cache, --russo-refresh, --russo-offline,',
+        'russo: unknown flag --russo-ofline. Did you mean --russo-offline? The russo flags are --russo-no-cache, --russo-refresh,',
       )
+      expect(project.calls()).toEqual([])
+    })
+
+    test('an unknown option key in russo({ … }) stops the run, naming the key and the nearest option', async () => {
+      const project = FixtureProject.create(install, 'basic')
+      const config = join(project.dir, 'vitest.config.ts')
+      writeFileSync(
+        config,
+        readFileSync(config, 'utf8').replace('russo({ synthesizer', "russo({ cachedir: '.audio', synthesizer"),
+      )
+      const run = await project.run()
+      expect(run.code).toBe(1)
+      expect(run.output).toContain(
+        'russo: russo(options): unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report.',
+      )
+      expect(run.output).not.toContain('Test Files')
       expect(project.calls()).toEqual([])
     })
 
@@ -64,7 +80,7 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       expect(run.code).toBe(1)
       expect(run.output).toMatch(/4 failed \| 1 passed/)
       expect(run.output).toContain(
-        "RussoError: russo: no synthesizer is configured, so `synth` has nothing to call. Either name a module in vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' })",
+        "RussoError: no synthesizer is configured, so `synth` has nothing to call. Either name a module in vitest.config.ts: russo({ synthesizer: './test/synthesizer.ts' })",
       )
       expect(run.output).toContain(
         "or override the fixture in the test file: test.override('russoSynthesizer', () => mySynthesizer).",

@@ -1,6 +1,18 @@
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lchownSync,
+  lstatSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { CachedSynthesizer } from '@russo/cache'
 import type { RussoJsonReport } from '@russo/runner-kit'
@@ -37,6 +49,8 @@ export interface RunOptions {
   bin?: 'russo-jest' | 'jest'
   /** Run on this many workers; default in band. */
   workers?: number
+  /** Run as the unprivileged user `nobody` when the tests run as root, who ignores permission bits. */
+  unprivileged?: boolean
 }
 
 /** The installs under test: Jest 30 (`current`) first, then Jest 29 (`oldest`). */
@@ -94,7 +108,17 @@ export class FixtureProject {
       options.workers === undefined
         ? ['--runInBand', `--cacheDirectory=${join(this.tmp, 'jest-cache')}`]
         : [`--maxWorkers=${options.workers}`, `--cacheDirectory=${mkdtempSync(join(this.tmp, 'jest-cache-'))}`]
-    return limit(() => spawnJest([bin, ...jest, ...args], this.dir, this.env(options.env)))
+    const node = options.unprivileged ? this.#unprivilegedNode() : [process.execPath]
+    return limit(() => spawnJest([...node, bin, ...jest, ...args], this.dir, this.env(options.env)))
+  }
+
+  /** Node run as `nobody`, who then owns the project (which leaves its cache's mode bits in force). */
+  #unprivilegedNode(): string[] {
+    if (process.getuid?.() !== 0) return [process.execPath]
+    // mkdtemp makes the install's root 0700: nobody must reach the project and node_modules inside it.
+    chmodSync(dirname(this.install.dir), 0o755)
+    chownTree(this.dir, NOBODY)
+    return ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath]
   }
 
   /** The child's environment: no CI, RUSSO_*, agent markers (Jest 30 swaps its reporter) or colour. */
@@ -175,9 +199,17 @@ export class FixtureProject {
 const AGENT_VARIABLES = ['AI_AGENT', 'AUGMENT_AGENT', 'CLAUDE_CODE', 'CLAUDECODE', 'CODEX_SANDBOX', 'CODEX_THREAD_ID']
 AGENT_VARIABLES.push('CURSOR_AGENT', 'GEMINI_CLI', 'GOOSE_PROVIDER', 'OPENCODE', 'REPL_ID')
 
-function spawnJest(args: string[], cwd: string, env: Record<string, string>): Promise<RunResult> {
+const NOBODY = 65534
+
+function chownTree(path: string, id: number): void {
+  lchownSync(path, id, id)
+  if (!lstatSync(path).isDirectory()) return
+  for (const name of readdirSync(path)) chownTree(join(path, name), id)
+}
+
+function spawnJest([command, ...args]: string[], cwd: string, env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command as string, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

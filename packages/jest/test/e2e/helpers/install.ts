@@ -21,7 +21,15 @@ const sibling = (name: string) => join(packageDir, '..', name)
 export const JEST_PACKAGES = { current: 'jest', oldest: 'jest-29' } as const
 
 /** What fixture projects load besides @russo/jest: their transformers and jsdom. */
-const TOOLS = ['ts-jest', '@babel/core', '@babel/preset-env', '@babel/preset-typescript', 'jest-environment-jsdom']
+const TOOLS = [
+  'ts-jest',
+  'typescript',
+  '@types/jest',
+  '@babel/core',
+  '@babel/preset-env',
+  '@babel/preset-typescript',
+  'jest-environment-jsdom',
+]
 
 /**
  * Copies the built russo packages into `<dir>/node_modules` (copies, as an install has them) and links
@@ -44,10 +52,10 @@ export function createInstall(root: string, label: keyof typeof JEST_PACKAGES): 
   const jestDir = packageRoot(requireHere, JEST_PACKAGES[label])
   link(jestDir, join(modules, 'jest'))
   for (const tool of TOOLS) link(packageRoot(requireHere, tool), join(modules, tool))
-  link(
-    packageRoot(createRequire(join(sibling('runner-kit'), 'package.json')), 'picocolors'),
-    join(modules, 'picocolors'),
-  )
+  // runner-kit's own dependencies, as pnpm linked them (leven's exports hide its package.json).
+  for (const name of ['picocolors', 'leven']) {
+    link(realpathSync(join(sibling('runner-kit'), 'node_modules', name)), join(modules, name))
+  }
   link(packageRoot(createRequire(join(sibling('cache'), 'package.json')), 'debug'), join(modules, 'debug'))
   const jestVersion = (JSON.parse(readFileSync(join(jestDir, 'package.json'), 'utf8')) as { version: string }).version
   return {

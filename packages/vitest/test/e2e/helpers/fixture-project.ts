@@ -1,6 +1,17 @@
 import { spawn } from 'node:child_process'
-import { cpSync, existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs'
-import { join } from 'node:path'
+import {
+  chmodSync,
+  cpSync,
+  existsSync,
+  lchownSync,
+  lstatSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs'
+import { dirname, join } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import type { RussoJsonReport } from '@russo/runner-kit'
 import type { Install } from './install.js'
@@ -29,6 +40,8 @@ export interface BlockFigures {
 export interface RunOptions {
   env?: Record<string, string>
   cwd?: string
+  /** Run as the unprivileged user `nobody` when the tests run as root, who ignores permission bits. */
+  unprivileged?: boolean
 }
 
 /**
@@ -55,9 +68,32 @@ export class FixtureProject {
 
   /** `vitest run <args>` in this project, with a clean environment (no CI, no RUSSO_*, no colour). */
   run(args: readonly string[] = [], options: RunOptions = {}): Promise<RunResult> {
+    const node = options.unprivileged ? this.#unprivilegedNode() : [process.execPath]
     return limit(() =>
-      spawnVitest(this.install.vitestBin, ['run', ...args], options.cwd ?? this.dir, this.#env(options)),
+      spawnVitest([...node, this.install.vitestBin, 'run', ...args], options.cwd ?? this.dir, this.#env(options)),
     )
+  }
+
+  /**
+   * `npm test <args>` with the package script `vitest run`, as a user's project has it: npm strips one
+   * `--` before the script sees the arguments.
+   */
+  npmTest(args: readonly string[], options: RunOptions = {}): Promise<RunResult> {
+    const manifest = join(this.dir, 'package.json')
+    const pkg = JSON.parse(readFileSync(manifest, 'utf8')) as Record<string, unknown>
+    pkg.scripts = { test: `"${process.execPath}" "${this.install.vitestBin}" run` }
+    writeFileSync(manifest, JSON.stringify(pkg))
+    const env = { ...this.#env(options), npm_config_update_notifier: 'false' }
+    return limit(() => spawnVitest(['npm', 'test', ...args], this.dir, env))
+  }
+
+  /** Node run as `nobody`, who then owns the project (which leaves its cache's mode bits in force). */
+  #unprivilegedNode(): string[] {
+    if (process.getuid?.() !== 0) return [process.execPath]
+    // mkdtemp makes the install's root 0700: nobody must reach the project and node_modules inside it.
+    chmodSync(dirname(this.install.dir), 0o755)
+    chownTree(this.dir, NOBODY)
+    return ['setpriv', `--reuid=${NOBODY}`, `--regid=${NOBODY}`, '--clear-groups', process.execPath]
   }
 
   /** `vitest watch`: resolves each printed russo block in turn; `stop()` ends the process. */
@@ -143,9 +179,17 @@ export class FixtureProject {
   }
 }
 
-function spawnVitest(bin: string, args: string[], cwd: string, env: Record<string, string>): Promise<RunResult> {
+const NOBODY = 65534
+
+function chownTree(path: string, id: number): void {
+  lchownSync(path, id, id)
+  if (!lstatSync(path).isDirectory()) return
+  for (const name of readdirSync(path)) chownTree(join(path, name), id)
+}
+
+function spawnVitest([command, ...args]: string[], cwd: string, env: Record<string, string>): Promise<RunResult> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
+    const child = spawn(command as string, args, { cwd, env, stdio: ['ignore', 'pipe', 'pipe'] })
     let stdout = ''
     let stderr = ''
     child.stdout.setEncoding('utf8').on('data', (chunk: string) => (stdout += chunk))

@@ -18,7 +18,6 @@ const requireHere = createRequire(join(packageDir, 'package.json'))
 const requireVersions = createRequire(join(packageDir, 'test/vitest-versions/package.json'))
 const requireCache = createRequire(join(cacheDir, 'package.json'))
 const kitDir = join(packageDir, '../runner-kit')
-const requireKit = createRequire(join(kitDir, 'package.json'))
 
 /**
  * `current` is the workspace's Vitest 4; `oldest` the lowest version peerDependencies claims; `v5` the
@@ -47,7 +46,9 @@ export function createInstall(root: string, label: VitestLabel): Install {
   }
   const vitestDir = packageRoot(label === 'current' ? requireHere : requireVersions, VITEST_PACKAGES[label])
   link(vitestDir, join(modules, 'vitest'))
-  link(packageRoot(requireKit, 'picocolors'), join(modules, 'picocolors'))
+  // runner-kit's own dependencies, as pnpm linked them (leven's exports hide its package.json).
+  for (const name of ['picocolors', 'leven'])
+    link(realpathSync(join(kitDir, 'node_modules', name)), join(modules, name))
   link(packageRoot(requireCache, 'debug'), join(modules, 'debug'))
   const vitestVersion = (JSON.parse(readFileSync(join(vitestDir, 'package.json'), 'utf8')) as { version: string })
     .version
