@@ -6,6 +6,8 @@ export interface CacheMissDetails {
   cacheDir: string
   /** How to record the missing entry, in the words of the tool in use. */
   hint?: string
+  /** The entry is there, but its audio is a Git LFS pointer that was never pulled. */
+  lfsPointer?: boolean
 }
 
 const DEFAULT_HINT = "record it by running once with mode 'auto', then commit the cache directory"
@@ -19,8 +21,11 @@ export class CacheMissError extends RussoError {
   constructor(details: CacheMissDetails) {
     super(
       'RUSSO_CACHE_MISS',
-      `No cached audio for prompt ${JSON.stringify(details.prompt)} (key ${details.key}) in ` +
-        `${details.cacheDir}, and the cache is offline: ${details.hint ?? DEFAULT_HINT}.`,
+      details.lfsPointer
+        ? `No cached audio for prompt ${JSON.stringify(details.prompt)} (key ${details.key}) in ${details.cacheDir}: ` +
+            'its audio is a Git LFS pointer, not audio (never fetched). Run `git lfs pull`, then run again.'
+        : `No cached audio for prompt ${JSON.stringify(details.prompt)} (key ${details.key}) in ` +
+            `${details.cacheDir}, and the cache is offline: ${details.hint ?? DEFAULT_HINT}.`,
     )
     this.name = 'CacheMissError'
     this.prompt = details.prompt

@@ -13,7 +13,9 @@ export function clearOnce(cacheDir: string, source: string, where: OptionsWhere 
   if (cleared.has(cacheDir)) return undefined
   cleared.add(cacheDir)
   try {
-    return new AudioCache(cacheDir).clear()
+    // Items with audio or meta are entries; locks and temp files of crashed writers are not counted.
+    return new AudioCache(cacheDir).clear().removed.filter((item) => item.kind !== 'lock' && item.kind !== 'temp')
+      .length
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException
     const why = code === 'ENOTDIR' ? 'it is a file, not a directory' : `${message.split(', ')[0]}`

@@ -23,7 +23,8 @@ export async function listUnused(usedKeys: ReadonlyMap<string, ReadonlySet<strin
 /** Removes those entries (skipping any another process holds); returns how many went. */
 export async function pruneUnused(usedKeys: ReadonlyMap<string, ReadonlySet<string>>): Promise<number> {
   let removed = 0
-  for (const [dir, keys] of usedKeys) if (isDirectory(dir)) removed += (await new AudioCache(dir).prune(keys)).length
+  for (const [dir, keys] of usedKeys)
+    if (isDirectory(dir)) removed += (await new AudioCache(dir).prune(keys, { why: 'unused' })).removed.length
   return removed
 }
 
