@@ -45,7 +45,14 @@ export function requireCacheDir(ctx: Context): void {
     // The directory itself may be a link the user made; what is inside it is never followed.
     isDir = statSync(ctx.cacheDir).isDirectory()
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOTDIR') {
+      throw new CliError(
+        'RUSSO_CLI_NOT_FOUND',
+        `No cache directory at ${ctx.cacheDir}: a part of that path is a file, not a folder. Pass --dir (or set RUSSO_CACHE_DIR) to the cache directory.`,
+      )
+    }
+    if (code !== 'ENOENT') throw error
     throw new CliError(
       'RUSSO_CLI_NOT_FOUND',
       `No cache directory at ${ctx.cacheDir}. Run the tests once to record it, or pass --dir (or set RUSSO_CACHE_DIR) to where it is.`,
