@@ -1,7 +1,7 @@
 import { terminalSafe } from '@russo/cache'
 import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
-import { entryCount, finishRemoval, printItems } from '../internal/removal-lines.js'
+import { entryCount, printItems } from '../internal/removal-lines.js'
 
 export const clear: CliCommand = {
   name: 'clear',

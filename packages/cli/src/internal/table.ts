@@ -23,6 +23,6 @@ export function renderTable(head: string[], rows: string[][], bold: (s: string) 
       .join('  ')
       .trimEnd()
   const out = [line(head, head.map(textWidth), bold)]
-  rows.forEach((row, i) => out.push(line(row, measured[i] as number[])))
+  for (const [i, row] of rows.entries()) out.push(line(row, measured[i] as number[]))
   return out.join('\n')
 }
