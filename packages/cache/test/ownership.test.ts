@@ -2,13 +2,13 @@ import { spawnSync } from 'node:child_process'
 import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
-import { AudioCache, CachedSynthesizer, inspectCacheDir, type RemovalReport } from '../src/index.js'
+import { AudioCache, CachedSynthesizer, cacheKey, inspectCacheDir, type RemovalReport } from '../src/index.js'
 import { builtEntry } from './helpers/built-package.js'
 import { captureLogger, tempDir } from './helpers/fixtures.js'
-import { damagedForeign, type HostileDir, hostileDir, namesIn } from './helpers/hostile-dir.js'
+import { damagedForeign, type HostileDir, hostileDir, namesIn } from './helpers/hostile-dir.mjs'
 
 function scene(): { hostile: HostileDir; cache: AudioCache; warnings: string[] } {
-  const hostile = hostileDir(tempDir())
+  const hostile = hostileDir(tempDir(), cacheKey)
   const { logger, warnings } = captureLogger()
   return { hostile, cache: new AudioCache(hostile.dir, { logger }), warnings }
 }

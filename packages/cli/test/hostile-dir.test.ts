@@ -1,14 +1,14 @@
 import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import type { RemovalItem } from '@russo/cache'
+import { cacheKey, type RemovalItem } from '@russo/cache'
 import { describe, expect, test } from 'vitest'
-import { damagedForeign, type HostileDir, hostileDir, namesIn } from '../../cache/test/helpers/hostile-dir.js'
+import { damagedForeign, type HostileDir, hostileDir, namesIn } from '../../cache/test/helpers/hostile-dir.mjs'
 import { tempCache } from './helpers/caches.js'
 import { russo } from './helpers/run-russo.js'
 
 /** A hostile cache directory (see the builder) in a fresh temp folder. */
 function scene(): HostileDir {
-  return hostileDir(join(tempCache(), '..', 'project'))
+  return hostileDir(join(tempCache(), '..', 'project'), cacheKey)
 }
 
 /** Control characters a terminal acts on; `ls`, `show`, … must print none of them from a prompt or path. */
