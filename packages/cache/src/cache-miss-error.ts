@@ -1,4 +1,5 @@
 import { isRussoError, RussoError } from './errors.js'
+import { terminalSafe } from './terminal-text.js'
 
 export interface CacheMissDetails {
   prompt: string
@@ -19,13 +20,16 @@ export class CacheMissError extends RussoError {
   readonly cacheDir: string
 
   constructor(details: CacheMissDetails) {
+    // The message reaches terminals (a test runner's failure output): control characters shown, not sent.
+    const prompt = `"${terminalSafe(details.prompt)}"`
+    const dir = terminalSafe(details.cacheDir)
     super(
       'RUSSO_CACHE_MISS',
       details.lfsPointer
-        ? `No cached audio for prompt ${JSON.stringify(details.prompt)} (key ${details.key}) in ${details.cacheDir}: ` +
+        ? `No cached audio for prompt ${prompt} (key ${details.key}) in ${dir}: ` +
             'its audio is a Git LFS pointer, not audio (never fetched). Run `git lfs pull`, then run again.'
-        : `No cached audio for prompt ${JSON.stringify(details.prompt)} (key ${details.key}) in ` +
-            `${details.cacheDir}, and the cache is offline: ${details.hint ?? DEFAULT_HINT}.`,
+        : `No cached audio for prompt ${prompt} (key ${details.key}) in ${dir}, and the cache is offline: ` +
+            `${details.hint ?? DEFAULT_HINT}.`,
     )
     this.name = 'CacheMissError'
     this.prompt = details.prompt

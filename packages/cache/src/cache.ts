@@ -279,7 +279,7 @@ export class AudioCache {
     if (!isRussoKey(key) && !result.metaValid) {
       this.#warnings.warn(
         `foreign:${key}`,
-        `russo: ${key}.meta in ${dir} is not a russo entry (${result.reason}); left alone.`,
+        `russo: ${key}.meta in ${dir} is not a russo entry (${terminalSafe(result.reason)}); left alone.`,
       )
       return
     }
@@ -296,7 +296,8 @@ export class AudioCache {
       'removed' in removal
         ? 'removed, it will be synthesized again'
         : `left in place (${'left' in removal ? removal.left : removal.failed.map((f) => f.code).join(', ')})`
-    this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${dir} (${result.reason}); ${outcome}.`)
+    const reason = terminalSafe(result.reason)
+    this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${dir} (${reason}); ${outcome}.`)
   }
 
   /** A Git LFS pointer is the repository's content: a miss, never removed; one warning per directory and process. */

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { AudioCache, DEFAULT_CACHE_DIR, type RussoLogger } from '@russo/cache'
+import { AudioCache, DEFAULT_CACHE_DIR, type RussoLogger, terminalSafe } from '@russo/cache'
 import pc from 'picocolors'
 import { CliError } from '../exit-codes.js'
 
@@ -26,7 +26,9 @@ export interface Context {
 export function makeContext(options: CommonOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const cacheDir = resolve(options.dir ?? env.RUSSO_CACHE_DIR ?? DEFAULT_CACHE_DIR)
   // Warnings of @russo/cache go to stderr, so `--json` output stays one document on stdout.
-  const logger: RussoLogger = { warn: (message) => process.stderr.write(`${message}\n`) }
+  const logger: RussoLogger = {
+    warn: (message) => process.stderr.write(`${terminalSafe(message, { keepNewlines: true })}\n`),
+  }
   return {
     cacheDir,
     cache: new AudioCache(cacheDir, { logger }),
