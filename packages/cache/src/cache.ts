@@ -1,5 +1,5 @@
 import { join, resolve } from 'node:path'
-import { type CacheDirInventory, type ForeignFile, inspectCacheDir, isRussoKey } from './file-kind.js'
+import { type CacheDirInventory, type ForeignFile, inspectCacheDir, isForeignLock, isRussoKey } from './file-kind.js'
 import { describe } from './internal/describe.js'
 import { listDir, olderThan, removeEntryFiles } from './internal/dir.js'
 import { emptyReport, executePlan, type ItemOutcome, removeItemFiles } from './internal/execute-plan.js'
@@ -318,6 +318,9 @@ export class AudioCache {
    */
   #removeLocked(item: RemovalItem, recheck: ReadOptions | undefined): ItemOutcome {
     const paths = this.#paths(item.key)
+    // A lock file that is not russo's (`yarn.lock` beside an entry put under the key `yarn`) is never taken over.
+    if (isForeignLock(paths.lock, item.key))
+      return { left: `${item.key}.lock is not russo's: left alone, and the entry with it` }
     const attempt = tryLock(paths.lock, item.key, this.lockStaleMs)
     if (!attempt.acquired) {
       if (!('unavailable' in attempt)) return { left: HELD }

@@ -1,4 +1,4 @@
-import { closeSync, constants, type Dirent, fstatSync, openSync, readSync } from 'node:fs'
+import { closeSync, constants, type Dirent, fstatSync, lstatSync, openSync, readSync } from 'node:fs'
 import { join } from 'node:path'
 import { listDir } from './internal/dir.js'
 import { parseLock } from './internal/lock.js'
@@ -103,6 +103,19 @@ function whyForeign(kind: CacheFileKind, key: string, ownsEntry: boolean, path: 
   if (ownsEntry) return undefined
   if (text !== undefined && (parseLock(text) !== undefined || typeof parseMeta(text) === 'object')) return undefined
   return 'not a temp file of a russo entry'
+}
+
+/**
+ * Whether `<key>.lock` at `path` exists and is not russo's (`yarn.lock` beside an entry put under the key
+ * `yarn`): russo must then neither take it over nor remove it.
+ */
+export function isForeignLock(path: string, key: string): boolean {
+  try {
+    lstatSync(path)
+  } catch {
+    return false
+  }
+  return whyForeign('lock', key, false, path) !== undefined
 }
 
 /** A meta of this size is not russo's: a foreign file is not read whole to find out. */

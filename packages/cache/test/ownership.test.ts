@@ -1,5 +1,5 @@
 import { spawnSync } from 'node:child_process'
-import { readFileSync, writeFileSync } from 'node:fs'
+import { readFileSync, utimesSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { AudioCache, CachedSynthesizer, cacheKey, inspectCacheDir, type RemovalReport } from '../src/index.js'
@@ -112,6 +112,22 @@ describe('every removing operation lists its set first and removes exactly it', 
     expect(report.removed).toEqual(plan.items)
     expectListedIsGone(hostile, before, report)
   })
+})
+
+test('an entry put under the key "yarn" beside yarn.lock: prune and reads never take over or remove yarn.lock', async () => {
+  const dir = join(tempDir(), 'cache')
+  const { logger } = captureLogger()
+  const cache = new AudioCache(dir, { logger, lockStaleMs: 1000 })
+  cache.put('yarn', { data: new Uint8Array(100), format: 'pcm', sampleRate: 16000, channels: 1, sampleWidth: 2 })
+  writeFileSync(join(dir, 'yarn.audio'), new Uint8Array(40))
+  writeFileSync(join(dir, 'yarn.lock'), '# yarn lockfile v1\n')
+  const old = new Date(Date.now() - 120_000)
+  for (const name of ['yarn.audio', 'yarn.meta', 'yarn.lock']) utimesSync(join(dir, name), old, old)
+  expect(cache.get('yarn')).toBeUndefined()
+  const report = await cache.prune([])
+  expect(report.removed).toEqual([])
+  expect(report.left.map((l) => l.reason)).toEqual(["yarn.lock is not russo's: left alone, and the entry with it"])
+  expect(readFileSync(join(dir, 'yarn.lock'), 'utf8')).toBe('# yarn lockfile v1\n')
 })
 
 describe('reads', () => {
