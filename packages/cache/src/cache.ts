@@ -342,7 +342,7 @@ export class AudioCache {
       const match = ENTRY_FILE.exec(entry.name)
       if (match?.[2] !== 'meta' || !entry.isFile()) continue
       const key = match[1] as string
-      yield { key, result: readEntry(this.#paths(key), options) }
+      yield { key, result: readEntry(this.#paths(key), { ...options, listed: true }) }
     }
   }
 }

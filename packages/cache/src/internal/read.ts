@@ -20,6 +20,8 @@ export interface ReadOptions {
   verifySha256?: boolean | undefined
   /** Only check the audio's size; do not read it. */
   statOnly?: boolean | undefined
+  /** The meta was just listed as a regular file: read it without an `fstat` (listings of 10,000 entries). */
+  listed?: boolean | undefined
 }
 
 /** O_NONBLOCK: a FIFO with an entry's name opens at once (and is then refused as not a regular file). */
@@ -67,6 +69,40 @@ function statRegular(path: string): { size: number } | { error: string; missing:
   return { size: stat.size }
 }
 
+/** The data of a stat-only hit (listings, `has`): never read, so one empty array serves them all. */
+const NO_DATA = new Uint8Array(0)
+
+/** Shared by listings: one buffer instead of one per meta. */
+const LISTED = Buffer.allocUnsafe(64 * 1024)
+
+/**
+ * A meta the directory listing just showed to be a regular file: one read into a shared buffer, no
+ * `fstat` (10,000 Stats objects are a tenth of `russo ls`). Bounded, and the fd is O_NONBLOCK: a file
+ * swapped for a FIFO or a device since the listing reads as garbage (corrupt), never hangs. A meta that
+ * fills the buffer, or any error, goes the usual way (`openRegular`), which says what the file is.
+ */
+function readListed(path: string): { text: string; size: number } | undefined {
+  let fd: number
+  try {
+    fd = openSync(path, NO_FOLLOW)
+  } catch {
+    return undefined
+  }
+  let n: number
+  try {
+    n = readSync(fd, LISTED, 0, LISTED.length, 0)
+  } catch {
+    closeSync(fd)
+    return undefined
+  }
+  if (n < LISTED.length) {
+    closeSync(fd)
+    return { text: LISTED.toString('utf8', 0, n), size: n }
+  }
+  closeSync(fd)
+  return undefined
+}
+
 function readAll(fd: number, size: number): Buffer {
   const buf = Buffer.allocUnsafe(size)
   let off = 0
@@ -87,7 +123,8 @@ function readAll(fd: number, size: number): Buffer {
  * regular non-empty file of the length the meta records. The sha256 is only checked when asked for.
  */
 export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadResult {
-  const metaFile = openRegular(paths.meta)
+  const listed = options.listed ? readListed(paths.meta) : undefined
+  const metaFile = listed ?? openRegular(paths.meta)
   if ('error' in metaFile) {
     if (!metaFile.missing) return corrupt(`meta ${metaFile.error}`, false, false)
     const audioFile = openRegular(paths.audio)
@@ -98,7 +135,7 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
     return corrupt('audio without meta', true, false)
   }
   const metaBytes = metaFile.size
-  const metaText = readAll(metaFile.fd, metaFile.size).toString('utf8')
+  const metaText = 'text' in metaFile ? metaFile.text : readAll(metaFile.fd, metaFile.size).toString('utf8')
   const meta = parseMeta(metaText)
   if (typeof meta === 'string') {
     return metaText.startsWith(LFS_SIGNATURE) ? { kind: 'lfs', meta: undefined } : corrupt(meta, false, false)
@@ -114,7 +151,7 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
       if (stat.size < LFS_MAX_BYTES && pointerAt(paths.audio)) return { kind: 'lfs', meta }
       return corrupt(`audio has ${stat.size} bytes, meta says ${meta.bytes}`, true, true)
     }
-    return { kind: 'hit', audio: audioFromMeta(meta, new Uint8Array(0)), meta, audioBytes: stat.size, metaBytes }
+    return { kind: 'hit', audio: audioFromMeta(meta, NO_DATA), meta, audioBytes: stat.size, metaBytes }
   }
   const audioFile = openRegular(paths.audio)
   if ('error' in audioFile) return corrupt(`audio ${audioFile.error}`, false, true)
@@ -130,7 +167,7 @@ export function readEntry(paths: EntryPaths, options: ReadOptions = {}): ReadRes
   }
   if (options.statOnly) {
     closeSync(audioFile.fd)
-    return { kind: 'hit', audio: audioFromMeta(meta, new Uint8Array(0)), meta, audioBytes: expected, metaBytes }
+    return { kind: 'hit', audio: audioFromMeta(meta, NO_DATA), meta, audioBytes: expected, metaBytes }
   }
   const data = readAll(audioFile.fd, audioFile.size)
   if (data.length !== expected) return corrupt('audio shrank while read', true, true)
