@@ -43,6 +43,7 @@ export function oneLine(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
   const safe = terminalSafe(flat)
   if (safe.length <= width) return safe
+  if (safe === flat) return `${[...flat].slice(0, width - 1).join('')}…`
   let out = ''
   for (const char of flat) {
     const shown = terminalSafe(char)
