@@ -3,6 +3,9 @@ import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
 import { entryCount, printItems } from '../internal/removal-lines.js'
 
+/** Items listed above the question; `--dry-run` lists every one. */
+const ASK_LISTS = 20
+
 export const clear: CliCommand = {
   name: 'clear',
   define: (command) =>
@@ -30,7 +33,9 @@ export const clear: CliCommand = {
           `clear would remove ${entries} from ${ctx.cacheDir}; pass --yes to do it without a terminal to ask on (--dry-run lists them).`,
         )
       }
-      printItems(ctx, 'will remove', plan.items)
+      printItems(ctx, 'will remove', plan.items.slice(0, ASK_LISTS))
+      if (plan.items.length > ASK_LISTS)
+        ctx.out(`… and ${plan.items.length - ASK_LISTS} more (--dry-run lists them all)`)
       // Loaded only here: the prompt library is the heaviest import and only this path needs it.
       const { default: confirm } = await import('@inquirer/confirm')
       const sure = await confirm({ message: `Remove all ${entries} from ${dir}?`, default: false })
