@@ -1,12 +1,13 @@
-import { join, resolve } from 'node:path'
+import { resolve } from 'node:path'
 import { type CacheDirInventory, type ForeignFile, inspectCacheDir, isForeignLock, isRussoKey } from './file-kind.js'
 import { describe } from './internal/describe.js'
 import { listDir, olderThan, removeEntryFiles } from './internal/dir.js'
-import { emptyReport, executePlan, type ItemOutcome, removeItemFiles } from './internal/execute-plan.js'
+import { emptyReport, executePlan, type ItemOutcome, isPlan, removeItemFiles } from './internal/execute-plan.js'
+import { warnLfsOnce } from './internal/lfs-warning.js'
 import { removeStaleLock, tryLock } from './internal/lock.js'
 import { ENTRY_FILE, type EntryPaths, entryPaths } from './internal/paths.js'
 import { planCleanup, planClear, planPrune, TRANSIENT_GRACE_MS } from './internal/plans.js'
-import { pointerAt, type ReadOptions, type ReadResult, readEntry, sha256Hex } from './internal/read.js'
+import { type ReadOptions, type ReadResult, readEntry, sha256Hex } from './internal/read.js'
 import { toAudio } from './internal/to-audio.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { writeEntry } from './internal/write.js'
@@ -259,8 +260,11 @@ export class AudioCache {
   #read(key: string, options: ReadOptions): ReadResult {
     const result = readEntry(this.#paths(key), options)
     if (result.kind === 'corrupt') this.#onCorrupt(key, result, options)
-    else if (result.kind === 'lfs') this.#onLfs(key)
-    else this.#lfsKeys.delete(key)
+    else if (result.kind === 'lfs') {
+      // The repository's content: a miss, never removed.
+      this.#lfsKeys.add(key)
+      warnLfsOnce(this.cacheDir, this.logger)
+    } else this.#lfsKeys.delete(key)
     return result
   }
 
@@ -300,18 +304,6 @@ export class AudioCache {
     this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${dir} (${reason}); ${outcome}.`)
   }
 
-  /** A Git LFS pointer is the repository's content: a miss, never removed; one warning per directory and process. */
-  #onLfs(key: string): void {
-    this.#lfsKeys.add(key)
-    if (lfsWarned.has(this.cacheDir)) return
-    lfsWarned.add(this.cacheDir)
-    const count = countLfsPointers(this.cacheDir)
-    this.logger.warn(
-      `russo: ${count} ${count === 1 ? 'entry' : 'entries'} in ${terminalSafe(this.cacheDir)} ${count === 1 ? 'is a Git LFS pointer' : 'are Git LFS pointers'}, ` +
-        'not audio (the audio was never fetched): run `git lfs pull`. Until then they are misses; russo leaves the pointers alone.',
-    )
-  }
-
   /**
    * Removes an entry's files only while holding its lock, and (with `recheck`) only if it is still not a
    * hit under those read options. Leaves it (`HELD`) when another process has the lock.
@@ -348,22 +340,6 @@ export class AudioCache {
 }
 
 const HELD = 'another process holds its lock'
-
-/** Directories this process has warned about Git LFS pointers in: one warning per run, not per entry or file. */
-const lfsWarned = new Set<string>()
-
-function countLfsPointers(dir: string): number {
-  let count = 0
-  for (const files of inspectCacheDir(dir).keys) {
-    if (files.audio && pointerAt(join(dir, `${files.key}.audio`))) count++
-    else if (files.meta && pointerAt(join(dir, `${files.key}.meta`))) count++
-  }
-  return count
-}
-
-function isPlan(value: unknown): value is RemovalPlan {
-  return value !== null && typeof value === 'object' && Array.isArray((value as RemovalPlan).items)
-}
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback

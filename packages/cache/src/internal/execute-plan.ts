@@ -5,6 +5,10 @@ import type { RemovalFailure, RemovalItem, RemovalPlan, RemovalReport } from '..
 /** How one item went: removed, left on purpose (with why), or some files failed. */
 export type ItemOutcome = { removed: true } | { left: string } | { failed: RemovalFailure[] }
 
+export function isPlan(value: unknown): value is RemovalPlan {
+  return value !== null && typeof value === 'object' && Array.isArray((value as RemovalPlan).items)
+}
+
 export function emptyReport(plan: RemovalPlan): RemovalReport {
   return { ...plan, removed: [], left: [], failed: [] }
 }
