@@ -57,8 +57,8 @@ describe('the russo bin', () => {
   test('a --dir below a file (ENOTDIR) is "no cache directory" too: exit 3 with a clear message', async () => {
     const file = join(tempCache(), 'a-file')
     writeFileSync(file, 'not a folder')
-    for (const name of ['ls', 'stats', 'verify']) {
-      const run = await russo([name, '--dir', join(file, 'sub')])
+    for (const name of ['ls', 'stats', 'verify', 'clear']) {
+      const run = await russo([name, '--dir', join(file, 'sub'), ...(name === 'clear' ? ['--yes'] : [])])
       expect([run.code, run.stderr], name).toEqual([
         3,
         expect.stringContaining('a part of that path is a file, not a folder'),

@@ -1,6 +1,7 @@
 import { terminalSafe } from '@russo/cache'
 import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
+import { requireCacheDir } from '../internal/context.js'
 import { entryCount, printItems } from '../internal/removal-lines.js'
 
 /** Items listed above the question; `--dry-run` lists every one. */
@@ -14,6 +15,7 @@ export const clear: CliCommand = {
       .option('-y, --yes', 'do not ask (needed when not on a terminal)')
       .option('--dry-run', 'list what would be removed (key, what it is, prompt), remove nothing'),
   async run(ctx, _args, options) {
+    requireCacheDir(ctx, { missingOk: true })
     const plan = ctx.cache.planClear()
     const count = entryCount(plan.items)
     const dir = terminalSafe(ctx.cacheDir)

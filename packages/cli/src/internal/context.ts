@@ -40,8 +40,11 @@ export function makeContext(options: CommonOptions, env: NodeJS.ProcessEnv = pro
   }
 }
 
-/** Stops with "not found" when the cache directory does not exist: reading commands have nothing to read. */
-export function requireCacheDir(ctx: Context): void {
+/**
+ * Stops with "not found" when the cache directory does not exist (reading commands have nothing to read;
+ * `missingOk`: `clear` has nothing to do), or when the path is a file or below one.
+ */
+export function requireCacheDir(ctx: Context, options: { missingOk?: boolean } = {}): void {
   let isDir: boolean
   try {
     // The directory itself may be a link the user made; what is inside it is never followed.
@@ -55,6 +58,7 @@ export function requireCacheDir(ctx: Context): void {
       )
     }
     if (code !== 'ENOENT') throw error
+    if (options.missingOk) return
     throw new CliError(
       'RUSSO_CLI_NOT_FOUND',
       `No cache directory at ${ctx.cacheDir}. Run the tests once to record it, or pass --dir (or set RUSSO_CACHE_DIR) to where it is.`,
