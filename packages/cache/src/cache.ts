@@ -1,14 +1,20 @@
 import { resolve } from 'node:path'
+import { type CacheDirInventory, type ForeignFile, inspectCacheDir, isForeignLock, isRussoKey } from './file-kind.js'
 import { describe } from './internal/describe.js'
-import { cleanupDir, clearDir, listDir, olderThan, removeEntryFiles } from './internal/dir.js'
-import { tryLock } from './internal/lock.js'
+import { listDir, olderThan, removeEntryFiles } from './internal/dir.js'
+import { emptyReport, executePlan, type ItemOutcome, isPlan, removeItemFiles } from './internal/execute-plan.js'
+import { warnLfsOnce } from './internal/lfs-warning.js'
+import { removeStaleLock, tryLock } from './internal/lock.js'
 import { ENTRY_FILE, type EntryPaths, entryPaths } from './internal/paths.js'
+import { planCleanup, planClear, planPrune, TRANSIENT_GRACE_MS } from './internal/plans.js'
 import { type ReadOptions, type ReadResult, readEntry, sha256Hex } from './internal/read.js'
 import { toAudio } from './internal/to-audio.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { writeEntry } from './internal/write.js'
 import { assertValidKey, cacheKey } from './key.js'
 import { defaultLogger } from './logger.js'
+import { CacheRemoveError, type LfsPointer, type RemovalItem, type RemovalPlan, type RemovalReport } from './removal.js'
+import { terminalSafe } from './terminal-text.js'
 import type { Audio, EntryInfo, EntryMeta, RussoLogger } from './types.js'
 
 export const DEFAULT_CACHE_DIR = '.russo_cache'
@@ -42,11 +48,13 @@ export interface VerifyOptions {
 export interface VerifyReport {
   checked: number
   corrupt: { key: string; reason: string }[]
-  removed: number
+  /** Entries whose audio is a Git LFS pointer: not corrupt, never removed; `git lfs pull` fetches them. */
+  lfsPointers: LfsPointer[]
+  /** Files that are not russo's: left alone. */
+  foreign: ForeignFile[]
+  /** What was removed: exactly the corrupt entries listed, less those another process holds. */
+  removal: RemovalReport
 }
-
-/** Corrupt states a live writer passes through are only removed once older than any write takes. */
-const TRANSIENT_GRACE_MS = 10_000
 
 /**
  * The `.russo_cache` directory: `<key>.audio` holds the bytes, `<key>.meta` the JSON that Python
@@ -60,6 +68,7 @@ export class AudioCache {
   readonly lockStaleMs: number
   readonly lockWaitMs: number
   readonly #warnings: WarnOnce
+  readonly #lfsKeys = new Set<string>()
 
   constructor(cacheDir: string = DEFAULT_CACHE_DIR, options: AudioCacheOptions = {}) {
     if (typeof cacheDir !== 'string' || cacheDir === '') {
@@ -123,11 +132,26 @@ export class AudioCache {
     return removeEntryFiles(this.#paths(key))
   }
 
-  /** Removes russo's files (entries, locks, temp files) and nothing else; returns the entries removed. */
-  clear(): number {
-    const removed = clearDir(this.cacheDir)
-    this.logger.debug?.(`cleared ${removed} entries from ${this.cacheDir}`)
-    return removed
+  /** What in the directory is russo's (by key) and what is foreign: the rule every removing operation uses. */
+  inspect(): CacheDirInventory {
+    return inspectCacheDir(this.cacheDir)
+  }
+
+  /** Every one of russo's files, by entry, with what each is: what `clear()` removes. Removes nothing. */
+  planClear(): RemovalPlan {
+    return planClear(this.cacheDir)
+  }
+
+  /**
+   * Removes russo's files (entries, locks, temp files), exactly those of `plan` (default: `planClear()`
+   * now), and nothing else. Throws a `CacheRemoveError` naming the path when a file cannot be removed.
+   */
+  clear(plan: RemovalPlan = this.planClear()): RemovalReport {
+    const report = executePlan(this.#own(plan), (item) => removeItemFiles(this.cacheDir, item))
+    const n = report.removed.length
+    this.logger.debug?.(`cleared ${n} ${n === 1 ? 'item' : 'items'} from ${this.cacheDir}`)
+    if (report.failed.length > 0) throw new CacheRemoveError(report)
+    return report
   }
 
   /** Number of `<key>.audio` files, as Python russo counts them. */
@@ -154,34 +178,79 @@ export class AudioCache {
     return { entries, bytes }
   }
 
-  /** Reads every entry in full, checks its sha256, and removes the corrupt ones (unless locked or `remove: false`). */
+  /**
+   * Reads every entry in full and checks its sha256; then (unless `remove: false`) removes exactly the
+   * corrupt entries it lists, each under its lock. Git LFS pointers are listed apart and never removed.
+   */
   async verify(options: VerifyOptions = {}): Promise<VerifyReport> {
-    const report: VerifyReport = { checked: 0, corrupt: [], removed: 0 }
-    for await (const { key, result } of this.#scan({ verifySha256: true })) {
-      report.checked++
-      const corrupt = result.kind === 'corrupt' ? result.reason : undefined
-      if (corrupt !== undefined) {
-        report.corrupt.push({ key, reason: corrupt })
-        if (options.remove !== false && this.#removeLocked(key, { verifySha256: true }) === 'removed') report.removed++
+    const { keys, foreign } = inspectCacheDir(this.cacheDir)
+    const plan: RemovalPlan = { cacheDir: this.cacheDir, items: [], foreign, lfsPointers: [] }
+    const corrupt: VerifyReport['corrupt'] = []
+    let checked = 0
+    for (const files of keys) {
+      if (!files.meta) continue
+      const result = readEntry(this.#paths(files.key), { verifySha256: true })
+      checked++
+      if (result.kind === 'lfs') plan.lfsPointers.push({ key: files.key, prompt: result.meta?.prompt ?? null })
+      if (result.kind === 'corrupt') {
+        corrupt.push({ key: files.key, reason: result.reason })
+        const names = [`${files.key}.meta`, ...(files.audio ? [`${files.key}.audio`] : [])]
+        plan.items.push({ key: files.key, prompt: null, kind: 'corrupt', why: result.reason, files: names })
       }
-      options.onEntry?.(key, corrupt)
+      options.onEntry?.(files.key, result.kind === 'corrupt' ? result.reason : undefined)
     }
-    return report
+    const removal =
+      options.remove === false
+        ? emptyReport({ ...plan, items: [] })
+        : executePlan(plan, (item) => this.#removeLocked(item, { verifySha256: true }))
+    return { checked, corrupt, lfsPointers: plan.lfsPointers, foreign, removal }
   }
 
-  /** Removes the entries whose key is not in `keep` (skipping any another process holds); returns their keys. */
-  async prune(keep: Iterable<string>): Promise<string[]> {
-    const kept = new Set(keep)
-    const removed: string[] = []
-    for await (const { key } of this.#scan({ statOnly: true })) {
-      if (!kept.has(key) && this.#removeLocked(key, undefined) === 'removed') removed.push(key)
-    }
-    return removed
+  /**
+   * The entries whose key is not in `keep`, and corrupt ones past the grace a live writer gets: what
+   * `prune(keep)` removes. `why` labels the valid ones ("unused", "older than 30d"). Removes nothing.
+   */
+  planPrune(keep: Iterable<string>, options: { why?: string } = {}): RemovalPlan {
+    return planPrune(this.cacheDir, new Set(keep), options.why ?? 'not kept')
   }
 
-  /** Removes leftovers of crashed writers: temp files, stale locks, audio without meta. */
-  cleanup(options: { olderThanMs?: number } = {}): number {
-    return cleanupDir(this.cacheDir, options.olderThanMs ?? TRANSIENT_GRACE_MS, this.lockStaleMs)
+  /**
+   * Removes exactly the items of `planPrune(keep)` (or of the plan given), each under its lock (an entry
+   * another process holds stays, reported in `left`). Foreign files and Git LFS pointers are never touched.
+   */
+  async prune(keep: Iterable<string> | RemovalPlan, options: { why?: string } = {}): Promise<RemovalReport> {
+    const plan = isPlan(keep) ? this.#own(keep) : this.planPrune(keep, options)
+    return executePlan(plan, (item) =>
+      this.#removeLocked(item, item.kind === 'corrupt' ? { statOnly: true } : undefined),
+    )
+  }
+
+  /** Leftovers of crashed writers (temp files, stale locks, old audio without meta): what `cleanup()` removes. */
+  planCleanup(options: { olderThanMs?: number } = {}): RemovalPlan {
+    return planCleanup(this.cacheDir, options.olderThanMs ?? TRANSIENT_GRACE_MS, this.lockStaleMs)
+  }
+
+  /** Removes exactly the items of `planCleanup()` (or of the plan given). */
+  cleanup(options: { olderThanMs?: number } | RemovalPlan = {}): RemovalReport {
+    const plan = isPlan(options) ? this.#own(options) : this.planCleanup(options)
+    return executePlan(plan, (item) => {
+      if (item.kind !== 'lock') return removeItemFiles(this.cacheDir, item)
+      // Not a plain removal: the stale lock may be taken over meanwhile, and the new one must stay.
+      const lock = this.#paths(item.key).lock
+      return removeStaleLock(lock, item.key, this.lockStaleMs) ? { removed: true } : { left: 'no longer stale' }
+    })
+  }
+
+  /** Whether the last read of `key` found a Git LFS pointer in place of its audio. */
+  isLfsPointer(key: string): boolean {
+    return this.#lfsKeys.has(key)
+  }
+
+  #own(plan: RemovalPlan): RemovalPlan {
+    if (plan.cacheDir !== this.cacheDir) {
+      throw new TypeError(`AudioCache: the plan is for ${plan.cacheDir}, not for this cache (${this.cacheDir}).`)
+    }
+    return plan
   }
 
   #paths(key: string): EntryPaths {
@@ -191,48 +260,86 @@ export class AudioCache {
   #read(key: string, options: ReadOptions): ReadResult {
     const result = readEntry(this.#paths(key), options)
     if (result.kind === 'corrupt') this.#onCorrupt(key, result, options)
+    else if (result.kind === 'lfs') {
+      // The repository's content: a miss, never removed.
+      this.#lfsKeys.add(key)
+      warnLfsOnce(this.cacheDir, this.logger)
+    } else this.#lfsKeys.delete(key)
     return result
   }
 
-  /** One warning per corrupt entry; silent while another process holds its lock (it may be mid-write). */
-  #onCorrupt(key: string, result: { reason: string; transient: boolean }, options: ReadOptions): void {
+  /**
+   * One warning per corrupt entry; silent while another process holds its lock (it may be mid-write).
+   * Only russo's files are removed: a key russo makes, or a valid russo meta (never `intro.meta` of someone else).
+   */
+  #onCorrupt(
+    key: string,
+    result: { reason: string; transient: boolean; metaValid: boolean },
+    options: ReadOptions,
+  ): void {
     const paths = this.#paths(key)
     if (result.transient && !olderThan(TRANSIENT_GRACE_MS, paths.audio, paths.meta)) return
-    const removal = this.#removeLocked(key, { ...options, statOnly: false })
-    if (removal === 'held') return
-    const outcome = removal === 'removed' ? 'removed, it will be synthesized again' : `left in place (${removal})`
-    this.#warnings.warn(
-      `corrupt:${key}`,
-      `russo: corrupt cache entry ${key} in ${this.cacheDir} (${result.reason}); ${outcome}.`,
-    )
+    const dir = terminalSafe(this.cacheDir)
+    if (!isRussoKey(key) && !result.metaValid) {
+      this.#warnings.warn(
+        `foreign:${key}`,
+        `russo: ${key}.meta in ${dir} is not a russo entry (${terminalSafe(result.reason)}); left alone.`,
+      )
+      return
+    }
+    const item: RemovalItem = {
+      key,
+      prompt: null,
+      kind: 'corrupt',
+      why: result.reason,
+      files: [`${key}.meta`, `${key}.audio`],
+    }
+    const removal = this.#removeLocked(item, { ...options, statOnly: false })
+    if ('left' in removal && removal.left === HELD) return
+    const outcome =
+      'removed' in removal
+        ? 'removed, it will be synthesized again'
+        : `left in place (${'left' in removal ? removal.left : removal.failed.map((f) => f.code).join(', ')})`
+    const reason = terminalSafe(result.reason)
+    this.#warnings.warn(`corrupt:${key}`, `russo: corrupt cache entry ${key} in ${dir} (${reason}); ${outcome}.`)
   }
 
   /**
-   * Removes an entry only while holding its lock, and (with `recheck`) only if it is still not a hit
-   * under those read options. Returns 'held' when another process has the lock, or why it stayed.
+   * Removes an entry's files only while holding its lock, and (with `recheck`) only if it is still not a
+   * hit under those read options. Leaves it (`HELD`) when another process has the lock.
    */
-  #removeLocked(key: string, recheck: ReadOptions | undefined): 'removed' | 'held' | string {
-    const paths = this.#paths(key)
-    const attempt = tryLock(paths.lock, key, this.lockStaleMs)
-    if (!attempt.acquired) return 'unavailable' in attempt ? `cannot lock it: ${attempt.unavailable.code}` : 'held'
+  #removeLocked(item: RemovalItem, recheck: ReadOptions | undefined): ItemOutcome {
+    const paths = this.#paths(item.key)
+    // A lock file that is not russo's (`yarn.lock` beside an entry put under the key `yarn`) is never taken over.
+    if (isForeignLock(paths.lock, item.key))
+      return { left: `${item.key}.lock is not russo's: left alone, and the entry with it` }
+    const attempt = tryLock(paths.lock, item.key, this.lockStaleMs)
+    if (!attempt.acquired) {
+      if (!('unavailable' in attempt)) return { left: HELD }
+      const { code = 'EUNKNOWN', message } = attempt.unavailable
+      return { failed: [{ path: paths.lock, code, message }] }
+    }
     try {
-      if (recheck !== undefined && readEntry(paths, recheck).kind === 'hit') return 'valid again'
-      return removeEntryFiles(paths) ? 'removed' : 'nothing removable'
+      if (recheck !== undefined && readEntry(paths, recheck).kind === 'hit') return { left: 'valid again' }
+      return removeItemFiles(this.cacheDir, item)
     } finally {
       attempt.lock.release()
     }
   }
 
   async *#scan(options: ReadOptions): AsyncGenerator<{ key: string; result: ReadResult }> {
-    // One synchronous listing: for 10,000 entries it is ~2x faster than iterating `opendir`.
+    // One synchronous listing: for 10,000 entries it is ~2x faster than iterating `opendir`. Only regular
+    // files: a link, folder, FIFO or socket with a meta's name is foreign, and never opened.
     for (const entry of listDir(this.cacheDir)) {
       const match = ENTRY_FILE.exec(entry.name)
-      if (match?.[2] !== 'meta' || entry.isDirectory()) continue
+      if (match?.[2] !== 'meta' || !entry.isFile()) continue
       const key = match[1] as string
-      yield { key, result: readEntry(this.#paths(key), options) }
+      yield { key, result: readEntry(this.#paths(key), { ...options, listed: true }) }
     }
   }
 }
+
+const HELD = 'another process holds its lock'
 
 function positive(value: number | undefined, fallback: number, name: string): number {
   if (value === undefined) return fallback

@@ -181,6 +181,7 @@ export class CachedSynthesizer implements Synthesizer {
         key,
         cacheDir: this.cache.cacheDir,
         ...(this.#missHint ? { hint: this.#missHint } : {}),
+        ...(this.cache.isLfsPointer(key) ? { lfsPointer: true } : {}),
       })
     }
     const acquired = await acquireEntryLock(this.cache, key, () => this.#cached(key, text), options.signal)

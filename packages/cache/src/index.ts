@@ -7,14 +7,24 @@ export { CachedSynthesizer } from './cached-synthesizer.js'
 export { assertNoCredentialFields, isCredentialName } from './credential-fields.js'
 export type { RussoErrorCode } from './errors.js'
 export { isRussoError, RussoError } from './errors.js'
-export type { CacheFileKind } from './file-kind.js'
-export { cacheFileKind } from './file-kind.js'
+export type { CacheDirInventory, CacheFileKind, CacheKeyFiles, ForeignFile } from './file-kind.js'
+export { cacheFileKind, inspectCacheDir, isRussoKey } from './file-kind.js'
 export { cacheKey } from './key.js'
 export { isLockTimeoutError, LockTimeoutError } from './lock-timeout-error.js'
 export { defaultLogger } from './logger.js'
 export { CACHE_MODES, isCacheMode } from './mode.js'
+export type {
+  LfsPointer,
+  RemovalFailure,
+  RemovalItem,
+  RemovalKind,
+  RemovalPlan,
+  RemovalReport,
+} from './removal.js'
+export { CacheRemoveError, isCacheRemoveError } from './removal.js'
 export type { CacheStats } from './stats.js'
 export { addStats, emptyStats } from './stats.js'
+export { terminalSafe } from './terminal-text.js'
 export type {
   Audio,
   AudioFormat,

@@ -58,22 +58,22 @@ describe('AudioCache round trips', () => {
     expect(cache.delete(a)).toBe(true)
     expect(cache.delete(a)).toBe(false)
     expect([cache.has(a), cache.get(a), cache.size()]).toEqual([false, undefined, 1])
-    expect(cache.clear()).toBe(1)
+    expect(cache.clear().removed.map((item) => [item.key, item.kind])).toEqual([[b, 'entry']])
     expect(cache.size()).toBe(0)
   })
 
   test('a missing directory is an empty cache, and reading it does not create it', async () => {
     const { cache, dir } = newCache()
-    expect([cache.get('abc'), cache.has('abc'), cache.size(), cache.clear(), cache.cleanup()]).toEqual([
+    expect([cache.get('abc'), cache.has('abc'), cache.size(), cache.clear().items, cache.cleanup().items]).toEqual([
       undefined,
       false,
       0,
-      0,
-      0,
+      [],
+      [],
     ])
     expect(await cache.stats()).toEqual({ entries: 0, bytes: 0 })
-    expect(await cache.verify()).toEqual({ checked: 0, corrupt: [], removed: 0 })
-    expect(await cache.prune([])).toEqual([])
+    expect(await cache.verify()).toMatchObject({ checked: 0, corrupt: [], lfsPointers: [], removal: { removed: [] } })
+    expect((await cache.prune([])).items).toEqual([])
     expect(exists(dir)).toBe(false)
   })
 
@@ -95,8 +95,10 @@ describe('AudioCache round trips', () => {
     )
     const metaBytes = keys.reduce((n, k) => n + readFileSync(entryFiles(dir, k).meta).length, 0)
     expect(await cache.stats()).toEqual({ entries: 3, bytes: 60 + metaBytes })
-    expect(await cache.verify()).toEqual({ checked: 3, corrupt: [], removed: 0 })
-    expect(await cache.prune([keys[0] as string])).toEqual(expect.arrayContaining([keys[1], keys[2]]))
+    expect(await cache.verify()).toMatchObject({ checked: 3, corrupt: [], removal: { removed: [] } })
+    const pruned = await cache.prune([keys[0] as string])
+    expect(pruned.removed.map((item) => item.key).sort()).toEqual([keys[1], keys[2]].sort())
+    expect(pruned.removed.map((item) => item.prompt).sort()).toEqual(['three', 'two'])
     expect(names(dir)).toEqual([`${keys[0]}.audio`, `${keys[0]}.meta`])
   })
 
@@ -105,7 +107,12 @@ describe('AudioCache round trips', () => {
     const key = cache.cacheKey('busy')
     cache.put(key, makeAudio())
     holdLock(dir, key)
-    expect(await cache.prune([])).toEqual([])
+    const report = await cache.prune([])
+    expect([report.removed, report.left]).toEqual([
+      [],
+      [{ item: report.items[0], reason: 'another process holds its lock' }],
+    ])
+    expect(report.items.map((item) => item.key)).toEqual([key])
     expect(cache.has(key)).toBe(true)
   })
 
@@ -119,14 +126,22 @@ describe('AudioCache round trips', () => {
     writeFileSync(liveTemp, 'x')
     holdLock(dir, 'stale', DEAD_PID)
     holdLock(dir, 'held')
-    writeFileSync(join(dir, 'orphan.audio'), 'x')
-    backdate(60_000, join(dir, 'orphan.audio'))
-    writeFileSync(join(dir, 'fresh.audio'), 'x')
-    expect(cache.cleanup()).toBe(3)
-    const left = [liveTemp.slice(dir.length + 1), 'fresh.audio', 'held.lock', `${live}.audio`, `${live}.meta`]
+    const [orphan, fresh] = [`${cache.cacheKey('orphan')}.audio`, `${cache.cacheKey('fresh')}.audio`]
+    writeFileSync(join(dir, orphan), 'x')
+    backdate(60_000, join(dir, orphan))
+    writeFileSync(join(dir, fresh), 'x')
+    const first = cache.cleanup()
+    expect(first.removed.map((item) => [item.kind, item.files]).sort()).toEqual(
+      [
+        ['lock', ['stale.lock']],
+        ['orphan-audio', [orphan]],
+        ['temp', [deadTemp.slice(dir.length + 1)]],
+      ].sort(),
+    )
+    const left = [liveTemp.slice(dir.length + 1), fresh, 'held.lock', `${live}.audio`, `${live}.meta`]
     expect(names(dir)).toEqual(left.sort())
-    backdate(60_000, liveTemp, join(dir, 'fresh.audio'))
-    expect(cache.cleanup({ olderThanMs: 30_000 })).toBe(2)
+    backdate(60_000, liveTemp, join(dir, fresh))
+    expect(cache.cleanup({ olderThanMs: 30_000 }).removed).toHaveLength(2)
   })
 
   test('the default directory is .russo_cache against the working directory', () => {

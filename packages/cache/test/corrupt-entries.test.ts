@@ -109,29 +109,32 @@ describe('a corrupt entry is a miss with one warning, and its regular files are 
     expect([exists(scene.files.audio), exists(scene.files.meta)]).toEqual([false, false])
   })
 
-  test('a Git LFS pointer file in place of the audio', () => {
+  test.each([
+    ['under a russo-ts meta (another length)', (f: EntryFiles) => backdate(OLD, f.audio, f.meta)],
+    [
+      'under a Python-written meta (no length)',
+      (f: EntryFiles) => writeRaw(f.meta, { format: 'wav', sample_rate: 24000, prompt: PROMPT }),
+    ],
+  ])('a Git LFS pointer in place of the audio %s: a miss with a `git lfs pull` warning, never removed', (_, more) => {
     const scene = corrupted((f) => {
       writeRaw(f.audio, LFS_POINTER)
-      backdate(OLD, f.audio, f.meta)
+      more(f)
     })
-    expectMissWithOneWarning(scene)
-    expect(exists(scene.files.audio)).toBe(false)
-  })
-
-  test('a Git LFS pointer under a Python-written meta (which records no length)', () => {
-    const scene = corrupted((f) => {
-      writeRaw(f.meta, { format: 'wav', sample_rate: 24000, prompt: PROMPT })
-      writeRaw(f.audio, LFS_POINTER)
-    })
-    expectMissWithOneWarning(scene, PROMPT)
-    expect(scene.warnings[0]).toContain('Git LFS pointer (run `git lfs pull`)')
-    expect(exists(scene.files.audio)).toBe(false)
+    for (const read of [() => scene.cache.get(scene.key, { prompt: PROMPT }), () => scene.cache.has(scene.key)]) {
+      expect(read()).toBeFalsy()
+    }
+    expect(scene.warnings).toEqual([expect.stringContaining('1 entry in')])
+    expect(scene.warnings[0]).toContain(
+      'is a Git LFS pointer, not audio (the audio was never fetched): run `git lfs pull`',
+    )
+    expect(readFileSync(scene.files.audio, 'utf8')).toBe(LFS_POINTER)
+    expect(exists(scene.files.meta)).toBe(true)
   })
 
   test('audio without meta: a miss; after the grace, removed by get and by cleanup', () => {
     const scene = corrupted((f) => rmSync(f.meta))
     expect(scene.cache.get(scene.key)).toBeUndefined()
-    expect(scene.cache.cleanup()).toBe(0)
+    expect(scene.cache.cleanup().removed).toEqual([])
     expect([scene.warnings, exists(scene.files.audio)]).toEqual([[], true])
     backdate(OLD, scene.files.audio)
     expectMissWithOneWarning(scene)
@@ -141,7 +144,9 @@ describe('a corrupt entry is a miss with one warning, and its regular files are 
       rmSync(f.meta)
       backdate(OLD, f.audio)
     })
-    expect(again.cache.cleanup()).toBe(1)
+    expect(again.cache.cleanup().removed).toEqual([
+      { key: again.key, prompt: null, kind: 'orphan-audio', why: 'audio without meta', files: [`${again.key}.audio`] },
+    ])
     expect(exists(again.files.audio)).toBe(false)
   })
 
@@ -207,10 +212,10 @@ describe('sha256', () => {
     const good = putEntry(scene.dir, 'intact')
     expect(bytesOf(scene.cache.get(scene.key))?.length).toBe(100)
     const report = await scene.cache.verify()
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       checked: 2,
       corrupt: [{ key: scene.key, reason: expect.stringMatching(/sha256/) }],
-      removed: 1,
+      removal: { removed: [{ key: scene.key, kind: 'corrupt', files: [`${scene.key}.meta`, `${scene.key}.audio`] }] },
     })
     expect([exists(scene.files.audio), scene.cache.has(good.key)]).toEqual([false, true])
   })
@@ -220,10 +225,10 @@ describe('sha256', () => {
     const good = putEntry(scene.dir, 'intact')
     const seen: [string, string | undefined][] = []
     const report = await scene.cache.verify({ remove: false, onEntry: (key, corrupt) => seen.push([key, corrupt]) })
-    expect(report).toEqual({
+    expect(report).toMatchObject({
       checked: 2,
       corrupt: [{ key: scene.key, reason: expect.stringMatching(/sha256/) }],
-      removed: 0,
+      removal: { items: [], removed: [] },
     })
     expect(seen.sort()).toEqual(
       [

@@ -30,6 +30,16 @@ describe('error classes', () => {
     expect(String(error)).toMatch(/^CacheMissError: No cached audio/)
   })
 
+  test('CacheMissError shows control characters of the prompt visibly in its message, and keeps the prompt exact', () => {
+    const prompt = 'pay\u001b]52;c;AAAA\u0007 \u009b31m'
+    const error = new CacheMissError({ prompt, key: 'k', cacheDir: '/d' })
+    expect(error.prompt).toBe(prompt)
+    expect(error.message).toContain('"pay\\e]52;c;AAAA\\x07 \\x9b31m"')
+    expect(
+      [...error.message].filter((c) => c.charCodeAt(0) < 0x20 || (c.charCodeAt(0) >= 0x7f && c.charCodeAt(0) < 0xa0)),
+    ).toEqual([])
+  })
+
   test('without a hint, CacheMissError says to record in auto mode and commit the directory', () => {
     const error = new CacheMissError({ prompt: 'p', key: 'k', cacheDir: '/d' })
     expect(error.message).toContain("record it by running once with mode 'auto', then commit the cache directory")

@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module'
+import { terminalSafe } from '@russo/cache'
 import { Command, CommanderError } from 'commander'
 import type { CliCommand } from './command.js'
 import { clear } from './commands/clear.js'
@@ -69,6 +70,7 @@ export async function main(argv: string[]): Promise<ExitCode> {
 
 /** Errors go to stderr; with --json, stdout gets them too, so a script always reads one document. */
 function report(json: boolean, code: string, message: string): void {
-  process.stderr.write(`russo: ${message}\n`)
+  // Messages name paths and the user's own text: shown safely (JSON keeps the exact text).
+  process.stderr.write(`russo: ${terminalSafe(message, { keepNewlines: true })}\n`)
   if (json) process.stdout.write(`${JSON.stringify({ error: { code, message } }, null, 2)}\n`)
 }

@@ -1,3 +1,4 @@
+import { writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { describe, expect, test } from 'vitest'
 import { putTs, tempCache } from './helpers/caches.js'
@@ -50,7 +51,20 @@ describe('the russo bin', () => {
       })
     }
     const clear = await russo(['clear', '--yes', '--dir', missing])
-    expect([clear.code, clear.stdout]).toEqual([0, `Removed 0 entries from ${missing}.\n`])
+    expect([clear.code, clear.stdout]).toEqual([0, `Removed 0 entries from ${missing}; 0 foreign files stay.\n`])
+  })
+
+  test('a --dir below a file (ENOTDIR) is "no cache directory" too: exit 3 with a clear message', async () => {
+    const file = join(tempCache(), 'a-file')
+    writeFileSync(file, 'not a folder')
+    for (const name of ['ls', 'stats', 'verify', 'clear']) {
+      const run = await russo([name, '--dir', join(file, 'sub'), ...(name === 'clear' ? ['--yes'] : [])])
+      expect([run.code, run.stderr], name).toEqual([
+        3,
+        expect.stringContaining('a part of that path is a file, not a folder'),
+      ])
+      expect(run.stderr, name).not.toContain('ENOTDIR')
+    }
   })
 
   test('an empty cache directory is a cache of 0 entries: every command succeeds, show finds nothing', async () => {

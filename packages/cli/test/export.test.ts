@@ -1,9 +1,10 @@
-import { readdirSync, readFileSync } from 'node:fs'
+import { spawnSync } from 'node:child_process'
+import { mkdirSync, readdirSync, readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { audioDuration, parseWav, toWav } from '@russo/audio'
 import { describe, expect, test } from 'vitest'
 import { pcmAudio, putPython, putTs, sinePcm, tempCache } from './helpers/caches.js'
-import { russo } from './helpers/run-russo.js'
+import { BIN, russo } from './helpers/run-russo.js'
 
 /** `frames` MPEG-1 Layer III frames, 128 kbit/s, 44.1 kHz, stereo: 417 bytes each, 1152 samples. */
 function mp3(frames: number): Uint8Array {
@@ -91,5 +92,30 @@ describe('russo export', () => {
     expect((await russo(['export', '--all', '--dir', dir])).stderr).toContain("required option '--out <dir>'")
     const none = await russo(['export', 'nothing', '--out', out, '--dir', dir])
     expect([none.code, none.stderr]).toEqual([3, expect.stringContaining('"nothing"')])
+  })
+})
+
+describe('russo export on a full disk', () => {
+  test('ENOSPC: exit 5 naming the file, and no truncated file is left under its name', async () => {
+    const dir = tempCache()
+    putTs(dir, 'A long prompt that fills the disk', pcmAudio(4, 24_000))
+    const out = join(dir, '..', 'full')
+    mkdirSync(out)
+    // A 64 kB tmpfs in a private mount namespace: the 192 kB WAV cannot fit.
+    const script = `mount -t tmpfs -o size=64k tmpfs "$1" || exit 90; "$2" "$3" export --all --out "$1" --dir "$4"; echo "exit=$?" >&2; ls -A "$1"`
+    const root = process.getuid?.() === 0
+    const child = spawnSync(
+      'unshare',
+      ['--mount', ...(root ? [] : ['--map-root-user']), 'sh', '-c', script, 'sh', out, process.execPath, BIN, dir],
+      { encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } },
+    )
+    expect(child.status, `unshare/mount failed: ${child.stderr}`).toBe(0)
+    expect(child.stderr).toMatch(
+      new RegExp(
+        `russo: cannot write ${out}/a-long-prompt-that-fills-the-disk-\\w{8}\\.wav: ENOSPC \\(the disk is full\\)`,
+      ),
+    )
+    expect(child.stderr).toContain('exit=5')
+    expect(child.stdout.trim()).toBe('')
   })
 })

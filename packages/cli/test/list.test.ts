@@ -127,4 +127,14 @@ describe('russo stats', () => {
     const text = await russo(['stats', '--dir', dir])
     expect(text.stdout).toMatch(/russo-ts 2, Python russo 1/)
   })
+
+  test('one entry is "1 entry", in the totals and in every group', async () => {
+    const dir = tempCache()
+    putTs(dir, 'only one', pcmAudio(0.5), { synthMs: 100 })
+    const text = await russo(['stats', '--dir', dir])
+    expect(text.stdout).toMatch(/entries\s+1 entry, /)
+    expect(text.stdout).toMatch(/format pcm\s+1 entry, /)
+    expect(text.stdout).toContain('recorded for 1 entry:')
+    expect(text.stdout).not.toContain('1 entries')
+  })
 })

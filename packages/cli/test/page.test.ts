@@ -1,4 +1,4 @@
-import { writeFileSync } from 'node:fs'
+import { readFileSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { toWav } from '@russo/audio'
@@ -187,5 +187,52 @@ describe('russo html', () => {
     await expect.poll(() => page.locator('.files li').allTextContents()).toEqual(['test/agent.test.ts 4 hits · 1 miss'])
     expect(errors).toEqual([])
     await page.close()
+  })
+
+  test('a page named "report #1 50% ?ü.html" in a folder with a space: every player loads and plays its audio', async () => {
+    const dir = tempCache()
+    const prompts = ['Book a flight', 'Café ☕ #2 100% ?', 'Call mum']
+    for (const [i, p] of prompts.entries()) putTs(dir, p, pcmAudio(0.5 + i * 0.25, 16_000))
+    const out = join(dir, '..', 'my site', 'report #1 50% ?ü.html')
+    const run = await russo(['html', '--out', out, '--dir', dir])
+    expect(run.code, run.stderr).toBe(0)
+    const { page, errors } = await openPage(out)
+    await expect.poll(() => page.locator('.row').count()).toBe(3)
+    const played = await page.$$eval('audio', (players) =>
+      Promise.all(
+        (players as HTMLAudioElement[]).map(
+          (a) =>
+            new Promise<string>((resolve) => {
+              a.muted = true
+              a.addEventListener('playing', () => resolve(`playing ${a.duration.toFixed(2)}`), { once: true })
+              a.addEventListener('error', () => resolve(`error ${a.error?.code} ${a.src}`), { once: true })
+              a.play().catch((e: Error) => resolve(`play() failed: ${e.message} ${a.src}`))
+            }),
+        ),
+      ),
+    )
+    expect(played.sort()).toEqual(['playing 0.50', 'playing 0.75', 'playing 1.00'])
+    expect(errors).toEqual([])
+    await page.close()
+  })
+
+  test('metas with an out-of-range sample_rate, channels or sample_width are corrupt entries: the page is still written', async () => {
+    const dir = tempCache()
+    putTs(dir, 'Intact entry')
+    for (const [field, value] of [
+      ['sample_rate', 1e308],
+      ['channels', 70_000],
+      ['sample_width', 2 ** 40],
+    ] as const) {
+      const key = putTs(dir, `bad ${field}`)
+      const path = join(dir, `${key}.meta`)
+      writeFileSync(path, JSON.stringify({ ...JSON.parse(readFileSync(path, 'utf8')), [field]: value }))
+    }
+    const out = join(dir, '..', 'page.html')
+    const run = await russo(['html', '--out', out, '--dir', dir, '--json'])
+    expect([run.code, run.json()]).toEqual([0, expect.objectContaining({ entries: 1 })])
+    const verify = await russo(['verify', '--dir', dir])
+    expect(verify.stdout).toContain('meta.sample_rate 1e+308 is not a positive integer below 2^32')
+    expect(verify.stdout).toContain('meta.channels 70000 is not a positive integer below 2^16')
   })
 })

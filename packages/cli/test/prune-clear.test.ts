@@ -53,16 +53,16 @@ describe('russo prune --unused', () => {
     const before = names(dir)
     const dry = await russo(['prune', '--unused', '--report', r1, r2, '--dry-run', '--dir', dir])
     expect(dry.code).toBe(0)
-    expect(dry.stdout).toContain(`would remove  ${c}  used by nobody`)
-    expect(dry.stdout).toContain(`would remove  ${py}  python, unused`)
+    expect(dry.stdout).toContain(`would remove  ${c}  entry  unused by the reported runs  "used by nobody"`)
+    expect(dry.stdout).toContain(`would remove  ${py}  entry  unused by the reported runs  "python, unused"`)
     expect(dry.stdout).toContain('would remove 2 of 4 entries')
     expect(names(dir)).toEqual(before)
     const run = await russo(['prune', '--unused', '--report', r1, '--report', r2, '--dir', dir, '--json'])
     expect(run.json<{ removed: { key: string }[]; kept: number }>()).toMatchObject({
       dryRun: false,
       removed: expect.arrayContaining([
-        { key: c, prompt: 'used by nobody' },
-        { key: py, prompt: 'python, unused' },
+        expect.objectContaining({ key: c, prompt: 'used by nobody', kind: 'entry' }),
+        expect.objectContaining({ key: py, prompt: 'python, unused', kind: 'entry' }),
       ]),
       kept: 2,
     })
@@ -172,7 +172,9 @@ describe('russo clear', () => {
     symlinkSync(join(dir, '..', 'target.audio'), join(dir, 'abc.audio'))
     const run = await russo(['clear', '--yes', '--dir', dir, '--json'])
     expect(run.code).toBe(0)
-    expect(run.json()).toEqual({ cacheDir: dir, removed: 4 })
+    const out = run.json<{ removed: { kind: string }[]; foreign: { name: string }[] }>()
+    expect(out.removed.map((item) => item.kind)).toEqual(['entry', 'entry', 'entry', 'entry'])
+    expect(out.foreign.map((f) => f.name).sort()).toEqual(['KEEP.txt', 'abc.audio', 'sub'])
     expect(names(dir)).toEqual(['KEEP.txt', 'abc.audio', 'sub'])
     expect(readFileSync(join(dir, '..', 'target.audio'), 'utf8')).toBe('outside')
     expect(readFileSync(join(dir, 'sub', 'x.audio'), 'utf8')).toBe('nested')

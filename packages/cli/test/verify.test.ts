@@ -1,6 +1,7 @@
 import { spawn } from 'node:child_process'
 import { readFileSync, symlinkSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
+import { cacheKey } from '@russo/cache'
 import { describe, expect, test } from 'vitest'
 import type { VerifyOutput } from '../src/commands/verify.js'
 import { backdate, names, putPython, putTs, sinePcm, tempCache } from './helpers/caches.js'
@@ -18,13 +19,15 @@ function damagedCache() {
   const truncated = putTs(dir, 'truncated')
   writeFileSync(join(dir, `${truncated}.audio`), audio.subarray(0, 10))
   backdate(join(dir, `${truncated}.audio`), 60_000)
-  writeFileSync(join(dir, 'badjson.meta'), '{ nope')
-  writeFileSync(join(dir, 'orphan.audio'), 'lost its meta')
-  backdate(join(dir, 'orphan.audio'), 60_000)
+  const badjson = cacheKey('bad json')
+  writeFileSync(join(dir, `${badjson}.meta`), '{ nope')
+  const orphan = cacheKey('orphan')
+  writeFileSync(join(dir, `${orphan}.audio`), 'lost its meta')
+  backdate(join(dir, `${orphan}.audio`), 60_000)
   writeFileSync(join(dir, '..', 'precious.txt'), 'outside the cache')
   symlinkSync(join(dir, '..', 'precious.txt'), join(dir, 'linked.meta'))
   writeFileSync(join(dir, 'README.md'), 'mine')
-  return { dir, good, python: python as string, flipped, truncated }
+  return { dir, good, python: python as string, flipped, truncated, badjson, orphan }
 }
 
 describe('russo verify', () => {
@@ -37,21 +40,22 @@ describe('russo verify', () => {
   })
 
   test('reports every corrupt entry, orphan, link and foreign file, removes nothing, exits 1', async () => {
-    const { dir, flipped, truncated } = damagedCache()
+    const { dir, flipped, truncated, badjson, orphan } = damagedCache()
     const before = names(dir)
     const run = await russo(['verify', '--dir', dir, '--json'])
     expect(run.code).toBe(1)
     const out = run.json<VerifyOutput>()
-    expect(out.checked).toBe(6)
+    expect(out.checked).toBe(5)
     expect(out.ok).toBe(2)
     expect(Object.fromEntries(out.corrupt.map((c) => [c.key, c.reason]))).toEqual({
       [flipped]: 'audio does not match meta.sha256',
       [truncated]: expect.stringMatching(/^audio has 10 bytes, meta says \d+$/),
-      badjson: 'meta is not valid JSON',
-      linked: 'meta is a symbolic link',
+      [badjson]: 'meta is not valid JSON',
     })
     expect(out.corrupt.every((c) => !c.removed)).toBe(true)
-    expect([out.orphanAudio, out.links, out.foreign]).toEqual([['orphan.audio'], ['linked.meta'], ['README.md']])
+    expect(out.orphanAudio).toEqual([`${orphan}.audio`])
+    expect(out.foreign.map((f) => f.name).sort()).toEqual(['README.md', 'linked.meta'])
+    expect(out.foreign.find((f) => f.name === 'linked.meta')?.why).toContain('a symbolic link')
     expect(names(dir)).toEqual(before)
     const text = await russo(['verify', '--dir', dir])
     expect(text.stdout).toContain(`corrupt  ${flipped}: audio does not match meta.sha256`)
@@ -59,7 +63,7 @@ describe('russo verify', () => {
   })
 
   test('--fix removes corrupt entries and leftovers of ours only: never the link, its target or a foreign file', async () => {
-    const { dir, good, python, flipped, truncated } = damagedCache()
+    const { dir, good, python, flipped, truncated, badjson, orphan } = damagedCache()
     const run = await russo(['verify', '--fix', '--dir', dir, '--json'])
     const out = run.json<VerifyOutput>()
     expect(
@@ -67,21 +71,20 @@ describe('russo verify', () => {
         .filter((c) => c.removed)
         .map((c) => c.key)
         .sort(),
-    ).toEqual(['badjson', flipped, truncated].sort())
-    expect(out.corrupt.find((c) => c.key === 'linked')?.removed).toBe(false)
-    expect(out.cleanedUp).toBe(1)
+    ).toEqual([badjson, flipped, truncated].sort())
+    expect(out.cleanedUp.map((item) => item.files)).toEqual([[`${orphan}.audio`]])
     expect(names(dir)).toEqual(
       ['README.md', 'linked.meta', `${good}.audio`, `${good}.meta`, `${python}.audio`, `${python}.meta`].sort(),
     )
     expect(readFileSync(join(dir, '..', 'precious.txt'), 'utf8')).toBe('outside the cache')
-    // The link is still corrupt, so the cache is not clean yet: exit 1 says so.
-    expect(run.code).toBe(1)
+    // The link is foreign, not corrupt: what is russo's is clean now.
+    expect(run.code).toBe(0)
   })
 
   test('--fix on a cache with only removable damage ends clean, exit 0, and a second verify agrees', async () => {
     const dir = tempCache()
     putTs(dir, 'fine')
-    writeFileSync(join(dir, 'broken.meta'), '[]')
+    writeFileSync(join(dir, `${cacheKey('broken')}.meta`), '[]')
     const fix = await russo(['verify', '--fix', '--dir', dir])
     expect([fix.code, fix.stdout]).toEqual([0, expect.stringContaining('1 corrupt, 1 removed')])
     expect((await russo(['verify', '--dir', dir])).code).toBe(0)

@@ -1,5 +1,4 @@
-import { readdirSync } from 'node:fs'
-import { AudioCache, cacheFileKind } from '@russo/cache'
+import { AudioCache } from '@russo/cache'
 import { configError } from './flags.js'
 import { type OptionsWhere, VITEST_OPTIONS } from './options.js'
 import { removalProblem } from './probe.js'
@@ -23,31 +22,21 @@ export function clearOnce(cacheDir: string, source: string, where: OptionsWhere 
     )
   const problem = removalProblem(cacheDir)
   if (problem !== undefined) throw stop(problem)
+  const cache = new AudioCache(cacheDir)
   let removed: number
   try {
-    removed = new AudioCache(cacheDir).clear()
+    removed = entries(cache.clear().removed)
   } catch (error) {
     const { code, message } = error as NodeJS.ErrnoException
     throw stop(code === 'ENOTDIR' ? 'it is a file, not a directory' : `${message.split(', ')[0]}`)
   }
-  const left = entriesLeft(cacheDir)
+  const left = entries(cache.planClear().items)
   if (left > 0)
     throw stop(`${left} ${left === 1 ? 'entry' : 'entries'} could not be removed (check the files' permissions)`)
   return removed
 }
 
-/** Entries (audio or meta) still in the directory. */
-function entriesLeft(dir: string): number {
-  let names: string[]
-  try {
-    names = readdirSync(dir)
-  } catch {
-    return 0
-  }
-  const keys = new Set<string>()
-  for (const name of names) {
-    const kind = cacheFileKind(name)
-    if (kind?.kind === 'audio' || kind?.kind === 'meta') keys.add(kind.key)
-  }
-  return keys.size
+/** Items with audio or meta are entries; locks and temp files of crashed writers are not counted. */
+function entries(items: readonly { kind: string }[]): number {
+  return items.filter((item) => item.kind !== 'lock' && item.kind !== 'temp').length
 }

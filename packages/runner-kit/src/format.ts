@@ -1,5 +1,5 @@
 import { relative } from 'node:path'
-import type { CacheMode, CacheStats } from '@russo/cache'
+import { type CacheMode, type CacheStats, terminalSafe } from '@russo/cache'
 import pc from 'picocolors'
 import type { UnusedEntry } from './prune.js'
 
@@ -51,7 +51,7 @@ export function formatBlock(input: BlockInput): string {
     note(`--russo-prune-dry-run: --russo-prune would remove ${entries(unused.length)}${unused.length > 0 ? ':' : ''}`)
     for (const entry of unused.slice(0, LISTED)) {
       note(
-        `  ${entry.key}  ${JSON.stringify(entry.prompt)}${several ? pc.dim(`  ${displayPath(entry.cacheDir, input.root)}`) : ''}`,
+        `  ${entry.key}  "${terminalSafe(entry.prompt)}"${several ? pc.dim(`  ${displayPath(entry.cacheDir, input.root)}`) : ''}`,
       )
     }
     if (unused.length > LISTED) note(`  … and ${count(unused.length - LISTED)} more (all of them in the JSON report)`)
@@ -71,7 +71,7 @@ export function formatBlock(input: BlockInput): string {
 
 function displayPath(path: string, root: string): string {
   const rel = relative(root, path)
-  return rel === '' ? '.' : rel.startsWith('..') ? path : rel
+  return terminalSafe(rel === '' ? '.' : rel.startsWith('..') ? path : rel)
 }
 
 function entries(n: number, adjective?: string): string {

@@ -32,7 +32,8 @@ export async function pruneUnused(usedKeys: ReadonlyMap<string, ReadonlySet<stri
     if (problem !== undefined) return `the cache ${dir} cannot be changed: ${problem}`
   }
   let removed = 0
-  for (const [dir, keys] of usedKeys) if (isDirectory(dir)) removed += (await new AudioCache(dir).prune(keys)).length
+  for (const [dir, keys] of usedKeys)
+    if (isDirectory(dir)) removed += (await new AudioCache(dir).prune(keys, { why: 'unused' })).removed.length
   return removed
 }
 

@@ -122,7 +122,7 @@ function readLock(lockPath: string): SeenLock | undefined {
   }
 }
 
-function parseLock(raw: string): LockContent | undefined {
+export function parseLock(raw: string): LockContent | undefined {
   try {
     const value = JSON.parse(raw) as Partial<LockContent>
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.token === 'string') {
@@ -188,4 +188,10 @@ export function removeStaleLock(lockPath: string, key: string, staleMs: number):
 function describeHolder(content: LockContent | undefined): string {
   if (content === undefined) return 'another process'
   return `pid ${content.pid} on ${content.host} since ${content.createdAt}`
+}
+
+/** Whether the lock at `lockPath` is stale now (its holder gone, or its heartbeat stopped). */
+export function lockIsStale(lockPath: string, staleMs: number): boolean {
+  const seen = readLock(lockPath)
+  return seen !== undefined && isStale(seen, staleMs)
 }

@@ -47,19 +47,22 @@ export function parseMeta(text: string): EntryMeta | string {
   if (raw === null || typeof raw !== 'object' || Array.isArray(raw)) return 'meta is not a JSON object'
   const m = raw as Record<string, unknown>
   if (typeof m.format !== 'string') return 'meta.format is not a string'
-  if (!isPositiveInt(m.sample_rate)) return 'meta.sample_rate is not a positive integer'
+  if (!below(m.sample_rate, 2 ** 32))
+    return `meta.sample_rate ${show(m.sample_rate)} is not a positive integer below 2^32`
   if (m.prompt !== undefined && typeof m.prompt !== 'string') return 'meta.prompt is not a string'
   const meta: EntryMeta = { format: m.format, sampleRate: m.sample_rate as number, prompt: (m.prompt as string) ?? '' }
   if (m.channels !== undefined) {
-    if (!isPositiveInt(m.channels)) return 'meta.channels is not a positive integer'
+    if (!below(m.channels, 2 ** 16)) return `meta.channels ${show(m.channels)} is not a positive integer below 2^16`
     meta.channels = m.channels as number
   }
   if (m.sample_width !== undefined) {
-    if (!isPositiveInt(m.sample_width)) return 'meta.sample_width is not a positive integer'
+    if (!below(m.sample_width, 2 ** 16)) {
+      return `meta.sample_width ${show(m.sample_width)} is not a positive integer below 2^16`
+    }
     meta.sampleWidth = m.sample_width as number
   }
   if (m.bytes !== undefined) {
-    if (!isPositiveInt(m.bytes)) return 'meta.bytes is not a positive integer'
+    if (!isPositiveInt(m.bytes)) return 'meta.bytes is not a positive safe integer'
     meta.bytes = m.bytes as number
   }
   if (typeof m.sha256 === 'string') meta.sha256 = m.sha256
@@ -82,5 +85,14 @@ export function audioFromMeta(meta: EntryMeta, data: Uint8Array): Audio {
 }
 
 function isPositiveInt(value: unknown): boolean {
-  return typeof value === 'number' && Number.isInteger(value) && value > 0
+  return typeof value === 'number' && Number.isSafeInteger(value) && value > 0
+}
+
+/** A WAV header holds the rate in 32 bits, channels and width in 16: 1e308 "is an integer", but no audio has it. */
+function below(value: unknown, limit: number): boolean {
+  return isPositiveInt(value) && (value as number) < limit
+}
+
+function show(value: unknown): string {
+  return (JSON.stringify(value) ?? String(value)).slice(0, 40)
 }

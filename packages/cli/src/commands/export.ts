@@ -1,5 +1,6 @@
 import { mkdirSync } from 'node:fs'
 import { resolve } from 'node:path'
+import { terminalSafe } from '@russo/cache'
 import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
 import { requireCacheDir } from '../internal/context.js'
@@ -35,8 +36,12 @@ export const exportCommand: CliCommand = {
     }
     if (ctx.json) ctx.printJson({ cacheDir: ctx.cacheDir, outDir, files })
     else {
-      for (const f of files) ctx.out(`${f.key}  ${f.file}`)
-      ctx.out(ctx.color.bold(`Exported ${files.length} entries to ${outDir}.`))
+      for (const f of files) ctx.out(`${f.key}  ${terminalSafe(f.file)}`)
+      ctx.out(
+        ctx.color.bold(
+          `Exported ${files.length} ${files.length === 1 ? 'entry' : 'entries'} to ${terminalSafe(outDir)}.`,
+        ),
+      )
     }
     return EXIT.ok
   },

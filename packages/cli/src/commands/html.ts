@@ -1,5 +1,6 @@
-import { mkdirSync, writeFileSync } from 'node:fs'
+import { mkdirSync } from 'node:fs'
 import { basename, dirname, join, resolve } from 'node:path'
+import { terminalSafe } from '@russo/cache'
 import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
 import { type Context, requireCacheDir } from '../internal/context.js'
@@ -7,7 +8,7 @@ import { loadRows } from '../internal/entry-row.js'
 import { comparePrompts } from '../internal/format.js'
 import { peaksOf } from '../internal/peaks.js'
 import { type RunReport, readRunReport, usedKeys } from '../internal/run-report.js'
-import { writePlayable } from '../internal/write-audio.js'
+import { writeAtomic, writePlayable } from '../internal/write-audio.js'
 import { type PageEntry, type PageGroup, renderPage } from '../page/render-page.js'
 
 export const html: CliCommand = {
@@ -47,7 +48,8 @@ export const html: CliCommand = {
         createdAt: row.createdAt,
         voice: row.voice,
         model: row.model,
-        audio: `${audioDirName}/${encodeURIComponent(file)}`,
+        // Both parts encoded: a page named "report #1 50%.html" must not cut its audio URLs at # or %.
+        audio: `${encodeURIComponent(audioDirName)}/${encodeURIComponent(file)}`,
         peaks: peaksOf(entry.audio),
       })
     }
@@ -62,7 +64,7 @@ export const html: CliCommand = {
             ctx.cacheDir,
             entries.map((e) => e.key),
           )
-    writeFileSync(
+    writeAtomic(
       page,
       renderPage({
         cacheDir: ctx.cacheDir,
@@ -75,7 +77,10 @@ export const html: CliCommand = {
     )
     if (ctx.json)
       ctx.printJson({ cacheDir: ctx.cacheDir, page, audioDir, entries: entries.length, groups: groups?.length ?? null })
-    else ctx.out(`Wrote ${page} (${entries.length} entries, audio in ${audioDir}/). Open it in a browser.`)
+    else
+      ctx.out(
+        `Wrote ${terminalSafe(page)} (${entries.length} entries, audio in ${terminalSafe(audioDir)}/). Open it in a browser.`,
+      )
     return EXIT.ok
   },
 }
@@ -85,7 +90,11 @@ function groupsOf(ctx: Context, reports: RunReport[]): PageGroup[] {
   const groups: PageGroup[] = []
   for (const report of reports) {
     const files = report.files.filter((f) => resolve(f.cacheDir) === ctx.cacheDir)
-    if (files.length === 0) ctx.err(`russo: run report ${report.path} has no test file that used ${ctx.cacheDir}.`)
+    if (files.length === 0) {
+      ctx.err(
+        `russo: run report ${terminalSafe(report.path)} has no test file that used ${terminalSafe(ctx.cacheDir)}.`,
+      )
+    }
     for (const f of files) {
       groups.push({ file: f.file, project: f.project, hits: f.stats.hits, misses: f.stats.misses, keys: f.keys ?? [] })
     }

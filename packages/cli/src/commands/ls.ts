@@ -1,3 +1,4 @@
+import { terminalSafe } from '@russo/cache'
 import { Option } from 'commander'
 import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
@@ -41,24 +42,25 @@ export const ls: CliCommand = {
       return EXIT.ok
     }
     if (rows.length === 0) {
-      ctx.out(grep === undefined ? `No entries in ${ctx.cacheDir}.` : `No entry matches "${grep}" in ${ctx.cacheDir}.`)
+      const dir = terminalSafe(ctx.cacheDir)
+      ctx.out(grep === undefined ? `No entries in ${dir}.` : `No entry matches "${terminalSafe(grep)}" in ${dir}.`)
       return EXIT.ok
     }
     const head = ['key', 'prompt', 'format', 'rate', 'ch', 'duration', 'size', 'age', 'synth', 'voice/model']
     const cells = rows.map((r) => [
       r.key,
       oneLine(r.prompt, 48),
-      r.format,
+      oneLine(r.format, 12),
       String(r.sampleRate),
       String(r.channels),
       formatSeconds(r.durationSeconds),
       formatBytes(r.bytes),
       formatAge(r.createdAt),
       formatMs(r.synthMs),
-      [r.voice, r.model].filter((s) => s !== null).join(' / ') || '-',
+      oneLine([r.voice, r.model].filter((s) => s !== null).join(' / ') || '-', 60),
     ])
-    ctx.out(await renderTable(head, cells, ctx.color.bold))
-    ctx.out(ctx.color.dim(`${rows.length} entries in ${ctx.cacheDir}`))
+    ctx.out(renderTable(head, cells, ctx.color.bold))
+    ctx.out(ctx.color.dim(`${rows.length} ${rows.length === 1 ? 'entry' : 'entries'} in ${terminalSafe(ctx.cacheDir)}`))
     return EXIT.ok
   },
 }

@@ -1,9 +1,10 @@
+import { terminalSafe } from '@russo/cache'
 import type { CliCommand } from '../command.js'
 import { CliError, EXIT } from '../exit-codes.js'
 import { requireCacheDir } from '../internal/context.js'
 import { parseAge } from '../internal/duration-option.js'
 import { type EntryRow, loadRows } from '../internal/entry-row.js'
-import { oneLine } from '../internal/format.js'
+import { entryCount, finishRemoval, printItems } from '../internal/removal-lines.js'
 import { readRunReport, usedKeys } from '../internal/run-report.js'
 
 export const prune: CliCommand = {
@@ -14,10 +15,14 @@ export const prune: CliCommand = {
       .option('--unused', 'remove the entries none of the --report runs used')
       .option('--report <file...>', 'JSON run reports of the runs that use the cache (one per runner or shard)')
       .option('--older-than <age>', 'remove entries written longer ago than AGE: 45s, 90m, 12h, 30d, 2w')
-      .option('--dry-run', 'list what would be removed (prompt and key), remove nothing')
+      .option(
+        '--dry-run',
+        'list what would be removed (key, why, prompt), remove nothing: the same set a real run removes',
+      )
       .addHelpText(
         'after',
-        '\nOnly entries are removed (never a foreign file, never through a link); an entry another process holds the lock of is left.',
+        '\nOnly entries are removed (never a foreign file, never through a link): the valid ones the option selects and corrupt ones,\n' +
+          'each listed. Git LFS pointers are kept (`git lfs pull` fetches them); an entry another process holds the lock of is left.',
       ),
   async run(ctx, _args, options) {
     const unused = options.unused === true
@@ -45,18 +50,30 @@ export const prune: CliCommand = {
         )
       : keptYounger(rows, olderThan)
     if (typeof keep === 'string') throw new CliError('RUSSO_CLI_USAGE', keep)
-    const doomed = rows.filter((r) => !keep.has(r.key))
+    const why = unused ? 'unused by the reported runs' : `older than ${olderThan}`
+    // One planner for both: the dry run lists exactly what the real run removes.
+    const plan = ctx.cache.planPrune(keep, { why })
     const dryRun = options.dryRun === true
-    const removed = dryRun ? doomed.map((r) => r.key) : await ctx.cache.prune(keep)
-    const removedSet = new Set(removed)
-    const listed = doomed.filter((r) => removedSet.has(r.key)).map((r) => ({ key: r.key, prompt: r.prompt }))
+    const report = dryRun ? undefined : await ctx.cache.prune(plan)
+    const items = report?.removed ?? plan.items
+    const gone = entryCount(items)
     if (ctx.json) {
-      ctx.printJson({ cacheDir: ctx.cacheDir, dryRun, removed: listed, kept: rows.length - listed.length })
-      return EXIT.ok
+      ctx.printJson({
+        cacheDir: ctx.cacheDir,
+        dryRun,
+        removed: items,
+        left: report?.left ?? [],
+        lfsPointers: plan.lfsPointers,
+        kept: rows.length - items.filter((item) => item.kind === 'entry').length,
+      })
+    } else {
+      const verb = dryRun ? 'would remove' : 'removed'
+      printItems(ctx, verb, items)
+      for (const p of plan.lfsPointers) ctx.out(`kept  ${p.key}  LFS pointer  (not audio: \`git lfs pull\` fetches it)`)
+      const total = rows.length + items.filter((item) => item.kind === 'corrupt').length
+      ctx.out(ctx.color.bold(`${verb} ${gone} of ${total} entries in ${terminalSafe(ctx.cacheDir)}.`))
     }
-    for (const r of listed) ctx.out(`${dryRun ? 'would remove' : 'removed'}  ${r.key}  ${oneLine(r.prompt, 80)}`)
-    const verb = dryRun ? 'would remove' : 'removed'
-    ctx.out(ctx.color.bold(`${verb} ${listed.length} of ${rows.length} entries in ${ctx.cacheDir}.`))
+    if (report !== undefined) finishRemoval(ctx, report)
     return EXIT.ok
   },
 }

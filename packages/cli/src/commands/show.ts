@@ -1,6 +1,6 @@
 import { createHash } from 'node:crypto'
 import { join } from 'node:path'
-import { cacheKey } from '@russo/cache'
+import { cacheKey, terminalSafe } from '@russo/cache'
 import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
 import { type Context, requireCacheDir } from '../internal/context.js'
@@ -56,18 +56,18 @@ function printEntry(ctx: Context, e: ShownEntry): void {
   const { bold, green, red, dim } = ctx.color
   const yesNo = (v: boolean | null, unknown: string) => (v === null ? dim(unknown) : v ? green('yes') : red('NO'))
   const lines: [string, string][] = [
-    ['prompt', e.prompt],
-    ['format', `${e.format}, ${e.sampleRate} Hz, ${e.channels} ch, ${e.sampleWidth * 8}-bit`],
+    ['prompt', terminalSafe(e.prompt)],
+    ['format', `${terminalSafe(e.format)}, ${e.sampleRate} Hz, ${e.channels} ch, ${e.sampleWidth * 8}-bit`],
     ['duration', formatSeconds(e.durationSeconds)],
     ['size', `${formatBytes(e.bytes)}${e.bytesPerSecond ? ` (${formatBytes(e.bytesPerSecond)}/s)` : ''}`],
-    ['written', `${e.createdAt} (${formatAge(e.createdAt)} ago) by ${e.writer}`],
+    ['written', `${terminalSafe(e.createdAt)} (${formatAge(e.createdAt)} ago) by ${e.writer}`],
     ['synthesis', formatMs(e.synthMs)],
-    ['voice/model', [e.voice, e.model].filter((s) => s !== null).join(' / ') || '-'],
-    ['extra', e.extra === null ? '-' : JSON.stringify(e.extra)],
+    ['voice/model', terminalSafe([e.voice, e.model].filter((s) => s !== null).join(' / ') || '-')],
+    ['extra', e.extra === null ? '-' : terminalSafe(JSON.stringify(e.extra))],
     ['sha256 ok', yesNo(e.sha256Ok, 'not recorded')],
     ['key matches', yesNo(e.keyMatches, 'unknown (no extra stored)')],
-    ['audio file', e.files.audio],
-    ['meta file', e.files.meta],
+    ['audio file', terminalSafe(e.files.audio)],
+    ['meta file', terminalSafe(e.files.meta)],
   ]
   ctx.out(bold(e.key))
   for (const [name, value] of lines) ctx.out(`  ${name.padEnd(12)} ${value}`)

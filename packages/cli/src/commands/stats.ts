@@ -1,3 +1,4 @@
+import { terminalSafe } from '@russo/cache'
 import type { CliCommand } from '../command.js'
 import { EXIT } from '../exit-codes.js'
 import { requireCacheDir } from '../internal/context.js'
@@ -84,18 +85,21 @@ export const stats: CliCommand = {
       return EXIT.ok
     }
     const { bold, dim } = ctx.color
-    const group = (g: Group) => `${g.entries} entries, ${formatBytes(g.bytes)}, ${formatSeconds(g.durationSeconds)}`
-    ctx.out(`${bold('cache')}        ${f.cacheDir}`)
+    const group = (g: Group) =>
+      `${g.entries} ${g.entries === 1 ? 'entry' : 'entries'}, ${formatBytes(g.bytes)}, ${formatSeconds(g.durationSeconds)}`
+    ctx.out(`${bold('cache')}        ${terminalSafe(f.cacheDir)}`)
     ctx.out(
       `${bold('entries')}      ${group(f)}${f.unknownDuration ? dim(` (${f.unknownDuration} of unknown duration)`) : ''}`,
     )
-    for (const [name, g] of Object.entries(f.byFormat)) ctx.out(`  format ${name.padEnd(8)} ${group(g)}`)
-    for (const [name, g] of Object.entries(f.byVoice)) ctx.out(`  voice  ${name.padEnd(8)} ${group(g)}`)
+    for (const [name, g] of Object.entries(f.byFormat)) ctx.out(`  format ${terminalSafe(name).padEnd(8)} ${group(g)}`)
+    for (const [name, g] of Object.entries(f.byVoice)) ctx.out(`  voice  ${terminalSafe(name).padEnd(8)} ${group(g)}`)
     ctx.out(`${bold('written by')}   russo-ts ${f.byWriter['russo-ts']}, Python russo ${f.byWriter.python}`)
     if (f.oldest && f.newest)
-      ctx.out(`${bold('oldest')}       ${f.oldest.createdAt}  ${bold('newest')} ${f.newest.createdAt}`)
+      ctx.out(
+        `${bold('oldest')}       ${terminalSafe(f.oldest.createdAt)}  ${bold('newest')} ${terminalSafe(f.newest.createdAt)}`,
+      )
     ctx.out(
-      `${bold('synthesis')}    ${formatMs(f.synthMs)} recorded for ${f.synthMsEntries} entries: what a warm run saves`,
+      `${bold('synthesis')}    ${formatMs(f.synthMs)} recorded for ${f.synthMsEntries} ${f.synthMsEntries === 1 ? 'entry' : 'entries'}: what a warm run saves`,
     )
     return EXIT.ok
   },

@@ -1,6 +1,6 @@
 import { statSync } from 'node:fs'
 import { resolve } from 'node:path'
-import { AudioCache, DEFAULT_CACHE_DIR, type RussoLogger } from '@russo/cache'
+import { AudioCache, DEFAULT_CACHE_DIR, type RussoLogger, terminalSafe } from '@russo/cache'
 import pc from 'picocolors'
 import { CliError } from '../exit-codes.js'
 
@@ -26,7 +26,9 @@ export interface Context {
 export function makeContext(options: CommonOptions, env: NodeJS.ProcessEnv = process.env): Context {
   const cacheDir = resolve(options.dir ?? env.RUSSO_CACHE_DIR ?? DEFAULT_CACHE_DIR)
   // Warnings of @russo/cache go to stderr, so `--json` output stays one document on stdout.
-  const logger: RussoLogger = { warn: (message) => process.stderr.write(`${message}\n`) }
+  const logger: RussoLogger = {
+    warn: (message) => process.stderr.write(`${terminalSafe(message, { keepNewlines: true })}\n`),
+  }
   return {
     cacheDir,
     cache: new AudioCache(cacheDir, { logger }),
@@ -38,14 +40,25 @@ export function makeContext(options: CommonOptions, env: NodeJS.ProcessEnv = pro
   }
 }
 
-/** Stops with "not found" when the cache directory does not exist: reading commands have nothing to read. */
-export function requireCacheDir(ctx: Context): void {
+/**
+ * Stops with "not found" when the cache directory does not exist (reading commands have nothing to read;
+ * `missingOk`: `clear` has nothing to do), or when the path is a file or below one.
+ */
+export function requireCacheDir(ctx: Context, options: { missingOk?: boolean } = {}): void {
   let isDir: boolean
   try {
     // The directory itself may be a link the user made; what is inside it is never followed.
     isDir = statSync(ctx.cacheDir).isDirectory()
   } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== 'ENOENT') throw error
+    const code = (error as NodeJS.ErrnoException).code
+    if (code === 'ENOTDIR') {
+      throw new CliError(
+        'RUSSO_CLI_NOT_FOUND',
+        `No cache directory at ${ctx.cacheDir}: a part of that path is a file, not a folder. Pass --dir (or set RUSSO_CACHE_DIR) to the cache directory.`,
+      )
+    }
+    if (code !== 'ENOENT') throw error
+    if (options.missingOk) return
     throw new CliError(
       'RUSSO_CLI_NOT_FOUND',
       `No cache directory at ${ctx.cacheDir}. Run the tests once to record it, or pass --dir (or set RUSSO_CACHE_DIR) to where it is.`,

@@ -1,3 +1,5 @@
+import { terminalSafe } from '@russo/cache'
+
 /** Human figures for the text output; `--json` prints the raw numbers instead. */
 
 export function formatBytes(bytes: number): string {
@@ -32,10 +34,23 @@ export function formatAge(iso: string, now: number = Date.now()): string {
   return `${Math.floor(seconds)} s`
 }
 
-/** One line of at most `width` characters: newlines become spaces, the cut is marked. */
+/**
+ * One terminal-safe line of at most `width` characters: white space becomes single spaces, other control
+ * characters their visible escapes, the cut is marked. The cut falls between characters (never inside an
+ * escape or a surrogate pair), so a truncated prompt can leave no partial sequence behind.
+ */
 export function oneLine(text: string, width: number): string {
   const flat = text.replace(/\s+/g, ' ').trim()
-  return flat.length <= width ? flat : `${flat.slice(0, width - 1)}…`
+  const safe = terminalSafe(flat)
+  if (safe.length <= width) return safe
+  if (safe === flat) return `${[...flat].slice(0, width - 1).join('')}…`
+  let out = ''
+  for (const char of flat) {
+    const shown = terminalSafe(char)
+    if (out.length + shown.length > width - 1) break
+    out += shown
+  }
+  return `${out}…`
 }
 
 /** Prompts in natural order ("prompt 2" before "prompt 10"), with one collator for a whole sort. */

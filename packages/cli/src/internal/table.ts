@@ -1,34 +1,28 @@
+import { textWidth } from './text-width.js'
+
 /**
- * A borderless, left-aligned table (cli-table3 measures wide and combining characters correctly).
- * Loaded on use: `--json` runs never pay for it.
+ * A borderless, left-aligned table, two spaces between columns: one pass to measure, one to pad, so
+ * 10,000 rows take as long as 10 times 1,000 (cli-table3 took 18.8 s for 10,000: its span layout is
+ * quadratic). Cells must be one line and terminal-safe already.
  */
-export async function renderTable(head: string[], rows: string[][], bold: (s: string) => string): Promise<string> {
-  const { default: Table } = await import('cli-table3')
-  const table = new Table({
-    head: head.map(bold),
-    chars: {
-      top: '',
-      'top-mid': '',
-      'top-left': '',
-      'top-right': '',
-      bottom: '',
-      'bottom-mid': '',
-      'bottom-left': '',
-      'bottom-right': '',
-      left: '',
-      'left-mid': '',
-      mid: '',
-      'mid-mid': '',
-      right: '',
-      'right-mid': '',
-      middle: '  ',
-    },
-    style: { head: [], border: [], 'padding-left': 0, 'padding-right': 0 },
-  })
-  table.push(...rows)
-  return table
-    .toString()
-    .split('\n')
-    .map((line) => line.trimEnd())
-    .join('\n')
+export function renderTable(head: string[], rows: string[][], bold: (s: string) => string): string {
+  const widths = head.map((h) => textWidth(h))
+  const measured = rows.map((row) =>
+    row.map((cell, column) => {
+      const width = textWidth(cell)
+      if (width > (widths[column] ?? 0)) widths[column] = width
+      return width
+    }),
+  )
+  const line = (cells: string[], cellWidths: number[], style: (s: string) => string = (s) => s) =>
+    cells
+      .map((cell, column) => {
+        const last = column === cells.length - 1
+        return style(last ? cell : cell + ' '.repeat((widths[column] ?? 0) - (cellWidths[column] ?? 0)))
+      })
+      .join('  ')
+      .trimEnd()
+  const out = [line(head, head.map(textWidth), bold)]
+  for (const [i, row] of rows.entries()) out.push(line(row, measured[i] as number[]))
+  return out.join('\n')
 }

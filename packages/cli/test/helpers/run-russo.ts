@@ -15,7 +15,10 @@ export interface RussoRun {
 }
 
 /** Runs the built `russo` bin in a child process, as a user's shell would, with colours off. */
-export function russo(args: string[], options: { cwd?: string; env?: NodeJS.ProcessEnv } = {}): Promise<RussoRun> {
+export function russo(
+  args: string[],
+  options: { cwd?: string; env?: NodeJS.ProcessEnv; uid?: number; gid?: number } = {},
+): Promise<RussoRun> {
   assertBuilt()
   return new Promise((resolve) => {
     execFile(
@@ -25,6 +28,7 @@ export function russo(args: string[], options: { cwd?: string; env?: NodeJS.Proc
         cwd: options.cwd ?? root,
         env: { ...process.env, NO_COLOR: '1', ...options.env },
         maxBuffer: 256 * 1024 * 1024,
+        ...(options.uid === undefined ? {} : { uid: options.uid, gid: options.gid ?? options.uid }),
       },
       (error, stdout, stderr) => {
         const code = error === null ? 0 : typeof error.code === 'number' ? error.code : -1
