@@ -1,6 +1,6 @@
 import { AttemptTimeout, attemptWithin } from './attempt-timeout.js'
 import type { RequestLimit, SlotOutcome } from './request-limit.js'
-import { TtsProviderError } from './tts-provider-error.js'
+import { isTtsProviderError, TtsProviderError } from './tts-provider-error.js'
 
 /** How a failed attempt may be retried: not at all, or after the delay the server asked for. */
 export type RetryVerdict =
@@ -59,7 +59,8 @@ export async function withRetries<T>(
   const { maxRetries, signal, baseDelayMs = 1000, maxRetryAfterMs = 60_000, maxRateLimitWaitMs = 120_000 } = options
   const { timeoutMs = Number.POSITIVE_INFINITY, limit, sleep = abortableSleep, random = Math.random } = options
   const toError = options.toError ?? ((error: unknown) => error)
-  const fail = (error: unknown, attempts: number, context: GiveUpContext = {}) => toError(error, attempts, context)
+  const fail = (error: unknown, attempts: number, context: GiveUpContext = {}) =>
+    toError(withAttempts(error, attempts), attempts, context)
   let failures = 0
   let limitedSince: number | undefined
   for (let attempts = 1; ; attempts++) {
@@ -97,6 +98,14 @@ export async function withRetries<T>(
     }
     await sleep(wait, signal)
   }
+}
+
+/** A `TtsProviderError` made inside an attempt knows only that attempt: the final one names them all. */
+function withAttempts(error: unknown, attempts: number): unknown {
+  if (!isTtsProviderError(error) || error.attempts === attempts) return error
+  const { code, provider, model, status, providerMessage, rateLimitWaitMs } = error
+  const details = { provider, model, status, providerMessage, attempts, rateLimitWaitMs }
+  return new TtsProviderError(code, details, error.cause === undefined ? undefined : { cause: error.cause })
 }
 
 function timeoutError(caught: AttemptTimeout, where: RetryOptions['where'], attempts: number): unknown {

@@ -28,13 +28,13 @@ export interface TtsProviderErrorDetails {
   provider: string
   model: string
   /** HTTP status, where the provider answered. */
-  status?: number
+  status?: number | undefined
   /** The provider's own error message, with anything that looks like a credential redacted. */
-  providerMessage?: string
+  providerMessage?: string | undefined
   /** Requests made, retries included. */
   attempts?: number
   /** When the provider kept answering 429: how long they were retried before giving up. */
-  rateLimitWaitMs?: number
+  rateLimitWaitMs?: number | undefined
 }
 
 const HINTS: Partial<Record<TtsProviderErrorCode, string>> = {
