@@ -45,13 +45,16 @@ const answerOf = (text: string) =>
       },
     ],
   })
-const audioReply: Handler = (request, response) =>
+const audioReply: Handler = (request, response) => {
   response.writeHead(200, { 'content-type': 'application/json' }).end(answerOf(textOf(request.body)))
+}
 const MODEL = 'gemini (model gemini-2.5-flash-preview-tts)'
 
 describe('200s that are not answers', () => {
   it('an empty body is TTS_NOT_AUDIO, not a SyntaxError', async () => {
-    const server = await serve((_, response) => response.writeHead(200, { 'content-type': 'application/json' }).end())
+    const server = await serve((_, response) => {
+      response.writeHead(200, { 'content-type': 'application/json' }).end()
+    })
     const error = await rejectionOf(gemini(server).synthesize('Empty'))
     expect(error).toMatchObject({ name: 'TtsProviderError', code: 'TTS_NOT_AUDIO', provider: 'gemini' })
     expect(error.message).toBe(`${MODEL}: answered 200 with an empty body.`)
@@ -85,7 +88,9 @@ describe('200s that are not answers', () => {
 
 describe('error pages and broken connections', () => {
   it("a proxy's 502 page is summarised by its title, not embedded", async () => {
-    const server = await serve((_, response) => response.writeHead(502, { 'content-type': 'text/html' }).end(NGINX_502))
+    const server = await serve((_, response) => {
+      response.writeHead(502, { 'content-type': 'text/html' }).end(NGINX_502)
+    })
     const error = await rejectionOf(gemini(server).synthesize('Behind a proxy'))
     expect(error).toMatchObject({ code: 'TTS_SERVER_ERROR', status: 502 })
     expect(error.message).toBe(`${MODEL} HTTP 502: Bad Gateway: 502 Bad Gateway.`)
