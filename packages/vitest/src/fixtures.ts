@@ -3,11 +3,13 @@
 // Vite costs a round trip to the main process per test file. Split over six modules it cost ~12 ms
 // per file in the forks pool (bench/overhead.mjs).
 import {
+  type Audio,
   AudioCache,
   CachedSynthesizer,
   defaultLogger,
   RussoError,
   type RussoLogger,
+  type SynthesizeOptions,
   type Synthesizer,
 } from '@russo/cache'
 import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
@@ -64,7 +66,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
     async ({ russoSynthesizer, audioCache }, use) => {
       const { mode, cacheKeyExtra, missHint, refreshSince, unwritableWarned } = settings()
       const file = currentFile()
-      const synth = new CachedSynthesizer(russoSynthesizer, {
+      const synth = new TestSignalSynthesizer(russoSynthesizer, {
         cache: audioCache,
         mode,
         cacheKeyExtra,
@@ -83,6 +85,17 @@ export const test = base.extend<{ $file: RussoFixtures }>({
     { scope: 'file' },
   ],
 })
+
+/**
+ * A synthesis started without a signal gets the running test's (aborted when the test times out or
+ * the run is cancelled), so a stalled provider call ends with its test instead of outliving it.
+ */
+class TestSignalSynthesizer extends CachedSynthesizer {
+  override synthesize(text: string, options: SynthesizeOptions = {}): Promise<Audio> {
+    const signal = options.signal ?? TestRunner.getCurrentTest()?.context.signal
+    return super.synthesize(text, signal === undefined ? options : { ...options, signal })
+  }
+}
 
 function settings(): RussoProvided {
   const provided = inject('russo') as RussoProvided | undefined
