@@ -1,9 +1,8 @@
-// One test worker of the cold-recording bench: its own prompts and the shared ones, all asked at
-// once through CachedSynthesizer + SpeechModelSynthesizer, on the cache directory every worker shares.
-// argv: <packages dir of the code under test> <server url> <cache dir> <worker index> <options JSON>
+// One test worker of the cold-recording bench: its prompts, all asked at once through CachedSynthesizer + SpeechModelSynthesizer, on the cache directory every worker shares.
+// argv: <packages dir of the code under test> <server url> <cache dir> <prompts JSON> <options JSON>
 import { createOpenAI } from '@ai-sdk/openai-v3'
 
-const [packages, url, cacheDir, index, optionsJson] = process.argv.slice(2)
+const [packages, url, cacheDir, promptsJson, optionsJson] = process.argv.slice(2)
 const { CachedSynthesizer } = await import(`${packages}/cache/dist/index.js`)
 const { SpeechModelSynthesizer } = await import(`${packages}/ai-sdk/dist/index.js`)
 
@@ -12,10 +11,7 @@ const synth = new CachedSynthesizer(new SpeechModelSynthesizer(model, JSON.parse
   cacheDir,
   logger: { warn: () => {} },
 })
-const prompts = [
-  ...Array.from({ length: 5 }, (_, i) => `Worker ${index} asks its own prompt number ${i}.`),
-  ...Array.from({ length: 5 }, (_, i) => `Every worker asks shared prompt number ${i}.`),
-]
+const prompts = JSON.parse(promptsJson)
 // Started and loaded: wait for the bench's go, so every worker starts asking at the same moment.
 process.send({ ready: true })
 await new Promise((resolve) => process.once('message', resolve))

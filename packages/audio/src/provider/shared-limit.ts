@@ -26,6 +26,7 @@ const STALE_MS = 30_000
 const POLL_MS = 25
 const SLOT = /^slot-\d+\.lock$/
 const TICKET = /^\d{15}-(\d+)-[0-9a-f]+\.ticket$/
+const RELEVANT = /^(slot-\d+\.lock|.*\.ticket|limit\.json)$/
 
 const limits = new Map<string, RequestLimit>()
 
@@ -227,7 +228,10 @@ class SharedSlots implements RequestLimit {
     // Referenced on purpose: a process whose only work is waiting for a slot must not exit.
     this.#timer = setInterval(() => this.#pump(), POLL_MS)
     try {
-      this.#watcher = watch(this.#dir, () => this.#schedule())
+      // Only a slot, a ticket or the limit changing can let a waiter in; temp files of locks cannot.
+      this.#watcher = watch(this.#dir, (_, name) => {
+        if (name === null || RELEVANT.test(name)) this.#schedule()
+      })
       this.#watcher.on('error', () => this.#watcher?.close())
     } catch {
       // No watching on this file system: the poll alone.
