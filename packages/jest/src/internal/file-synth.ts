@@ -32,6 +32,7 @@ export class FileSynth implements RussoHost {
   readonly #bytes: Uint8ArrayConstructor
   #made: Promise<CachedSynthesizer> | undefined
   #synth: CachedSynthesizer | undefined
+  #test: AbortController | undefined
 
   constructor(config: ProjectConfigLike, testPath: string, testGlobal: typeof globalThis, console: Console) {
     this.#config = config
@@ -45,9 +46,19 @@ export class FileSynth implements RussoHost {
     this.#bytes = testGlobal.Uint8Array
   }
 
+  /**
+   * Jest has no per-test AbortSignal, so the environment makes one from circus's events: a synthesis a
+   * test started without its own signal is aborted when the test fails (its timeout included).
+   */
+  onTestEvent(name: string, error: unknown): void {
+    if (name === 'test_fn_start') this.#test = new AbortController()
+    else if (name === 'test_fn_failure') this.#test?.abort(error)
+  }
+
   async synthesize(text: string, options?: SynthesizeOptions): Promise<Audio> {
     this.#made ??= this.#make()
-    const audio = await (await this.#made).synthesize(text, options)
+    const signal = options?.signal ?? this.#test?.signal
+    const audio = await (await this.#made).synthesize(text, signal === undefined ? options : { ...options, signal })
     return audio.data instanceof this.#bytes ? audio : { ...audio, data: new this.#bytes(audio.data) }
   }
 
