@@ -1,8 +1,13 @@
 import type { PcmLayout } from '@russo/audio'
-import { assertNoCredentialFields } from '@russo/audio/provider'
+import {
+  assertNoCredentialFields,
+  type ProviderRequestOptions,
+  type ResolvedRequestOptions,
+  resolveRequestOptions,
+} from '@russo/audio/provider'
 import { SPEC_VERSIONS, type SpeechModel } from './speech-model.js'
 
-export interface SpeechModelSynthesizerOptions {
+export interface SpeechModelSynthesizerOptions extends ProviderRequestOptions {
   /** Provider voice id (`alloy`, an ElevenLabs voice id, `Kore`). Default: the provider's. */
   voice?: string
   /** `mp3`, `wav`, `pcm`, `pcm_16000`, … as the provider names them. Default: the provider's (mostly mp3). */
@@ -14,12 +19,12 @@ export interface SpeechModelSynthesizerOptions {
   providerOptions?: Record<string, Record<string, unknown>>
   /** Extra HTTP headers for each request. Not part of the key. */
   headers?: Record<string, string>
-  /** Retries of a 429, 5xx or network failure. Default 2. */
-  maxRetries?: number
-  /** First backoff delay, doubled each retry, where the provider sends no `Retry-After`. Default 1000 ms. */
-  retryDelayMs?: number
-  /** Requests in flight at once through this synthesizer. Default 4. */
-  concurrency?: number
+  /**
+   * The API key, for providers whose settings this adapter cannot read (it reads the headers of
+   * `@ai-sdk/*` providers itself). Only redacted from errors and used (as a scrypt digest) to tell
+   * endpoints apart for the shared limit; never sent, never in a key.
+   */
+  credential?: string
   /** Layout of raw PCM output for providers this package has no table for. */
   pcm?: PcmLayout
 }
@@ -28,9 +33,8 @@ export interface Resolved {
   call: { voice?: string; outputFormat?: string; speed?: number; instructions?: string; language?: string }
   providerOptions: Record<string, Record<string, unknown>> | undefined
   headers: Record<string, string> | undefined
-  maxRetries: number
-  retryDelayMs: number
-  concurrency: number
+  request: ResolvedRequestOptions
+  credential: string | undefined
   pcm: PcmLayout | undefined
 }
 
@@ -63,10 +67,11 @@ export function resolveOptions(options: SpeechModelSynthesizerOptions): Resolved
   if (speed !== undefined && !(typeof speed === 'number' && Number.isFinite(speed) && speed > 0)) {
     throw new RangeError(`${WHERE}: option speed must be a positive number, got ${String(speed)}.`)
   }
-  const maxRetries = integer('maxRetries', options.maxRetries ?? 2, 0)
-  const retryDelayMs = integer('retryDelayMs', options.retryDelayMs ?? 1000, 0)
-  const concurrency = options.concurrency ?? 4
-  if (concurrency !== Number.POSITIVE_INFINITY) integer('concurrency', concurrency, 1)
+  const request = resolveRequestOptions(options, WHERE)
+  const { credential } = options
+  if (credential !== undefined && (typeof credential !== 'string' || credential === '')) {
+    throw new TypeError(`${WHERE}: option credential must be a non-empty string (the API key), or left out.`)
+  }
   if (providerOptions !== undefined) {
     assertJsonRecord(providerOptions, 'providerOptions')
     assertNoCredentialFields({ providerOptions }, WHERE)
@@ -77,14 +82,7 @@ export function resolveOptions(options: SpeechModelSynthesizerOptions): Resolved
   const call = Object.fromEntries(
     Object.entries({ voice, outputFormat, speed, instructions, language }).filter(([, v]) => v !== undefined),
   )
-  return { call, providerOptions, headers, maxRetries, retryDelayMs, concurrency, pcm }
-}
-
-function integer(name: string, value: number, min: number): number {
-  if (!Number.isInteger(value) || value < min) {
-    throw new RangeError(`${WHERE}: option ${name} must be an integer >= ${min}, got ${String(value)}.`)
-  }
-  return value
+  return { call, providerOptions, headers, request, credential, pcm }
 }
 
 function assertJsonRecord(value: unknown, name: string): void {

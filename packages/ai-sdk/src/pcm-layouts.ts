@@ -32,3 +32,9 @@ export function documentedPcmLayout(
   }
   return undefined
 }
+
+/** Providers whose speech answer is JSON with base64 audio inside, rather than the audio itself. */
+export function sendsJson(provider: string): boolean {
+  const family = provider.split('.')[0]?.toLowerCase()
+  return family === 'google' || family === 'vertex'
+}

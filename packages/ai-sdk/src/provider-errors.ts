@@ -1,9 +1,12 @@
 import {
   codeForStatus,
+  type GiveUpContext,
+  isRetryableProviderError,
   isRetryableStatus,
   type RetryVerdict,
   redactSecrets,
   retryAfterMs,
+  summarizeBody,
   TtsProviderError,
 } from '@russo/audio/provider'
 
@@ -21,12 +24,20 @@ function isApiCallError(error: unknown): error is ApiCallErrorLike {
   return error instanceof Error && error.name === 'AI_APICallError'
 }
 
+/** A success status whose body could not be read: the connection broke mid-answer. */
+function isBrokenBody(error: ApiCallErrorLike): boolean {
+  return error.statusCode !== undefined && error.statusCode >= 200 && error.statusCode < 300
+}
+
 export function classify(error: unknown): RetryVerdict {
+  if (isRetryableProviderError(error)) return { retry: true }
   if (!isApiCallError(error)) return { retry: false }
   if (error.statusCode === undefined) return { retry: error.isRetryable === true }
+  if (isBrokenBody(error)) return { retry: true }
   if (!isRetryableStatus(error.statusCode)) return { retry: false }
   const after = retryAfterMs(error.responseHeaders)
-  return after === undefined ? { retry: true } : { retry: true, retryAfterMs: after }
+  const rateLimited = error.statusCode === 429
+  return after === undefined ? { retry: true, rateLimited } : { retry: true, retryAfterMs: after, rateLimited }
 }
 
 const OFFLINE_HINT = 'A run with --russo-offline (RUSSO_CACHE_MODE=offline) and a recorded cache needs no key.'
@@ -36,6 +47,7 @@ export function toProviderError(
   error: unknown,
   attempts: number,
   where: { provider: string; model: string; secrets: string[] },
+  context: GiveUpContext,
 ): unknown {
   const { provider, model, secrets } = where
   if (error instanceof Error && error.name === 'AI_LoadAPIKeyError') {
@@ -44,11 +56,18 @@ export function toProviderError(
   }
   if (!isApiCallError(error)) return error
   const providerMessage = redactSecrets(messageOf(error), secrets)
-  if (error.statusCode === undefined) {
-    return new TtsProviderError('TTS_NETWORK_ERROR', { provider, model, providerMessage, attempts }, { cause: error })
+  if (error.statusCode === undefined || isBrokenBody(error)) {
+    const said = isBrokenBody(error)
+      ? `the connection broke while the answer arrived (${providerMessage})`
+      : providerMessage
+    return new TtsProviderError(
+      'TTS_NETWORK_ERROR',
+      { provider, model, providerMessage: said, attempts },
+      { cause: error },
+    )
   }
   const status = error.statusCode
-  return new TtsProviderError(codeForStatus(status), { provider, model, status, providerMessage, attempts })
+  return new TtsProviderError(codeForStatus(status), { provider, model, status, providerMessage, attempts, ...context })
 }
 
 /**
@@ -70,5 +89,6 @@ function messageOf(error: ApiCallErrorLike): string {
       body.message
     if (typeof found === 'string' && found !== '') return found
   } catch {}
-  return error.message
+  const body = error.responseBody?.trim()
+  return body ? summarizeBody(body) : error.message
 }

@@ -95,7 +95,12 @@ describe('construction', () => {
     ['an empty voice', tts, { voice: '' }, /option voice must be a non-empty string, got ""/],
     ['a zero speed', tts, { speed: 0 }, /option speed must be a positive number, got 0/],
     ['a negative maxRetries', tts, { maxRetries: -1 }, /option maxRetries must be an integer >= 0, got -1/],
-    ['a fractional concurrency', tts, { concurrency: 1.5 }, /option concurrency must be an integer >= 1, got 1.5/],
+    [
+      'a fractional concurrency',
+      tts,
+      { concurrency: 1.5 },
+      /option concurrency must be an integer >= 1 or Infinity, got 1.5/,
+    ],
     [
       'providerOptions with a Map',
       tts,

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { createElevenLabs } from '@ai-sdk/elevenlabs-v2'
 import { createOpenAI } from '@ai-sdk/openai-v3'
-import { testSynthesizer } from '@russo/audio/contract'
+import { testHttpFaults, testSynthesizer } from '@russo/audio/contract'
 import { CachedSynthesizer } from '@russo/cache'
 import { afterAll, beforeAll } from 'vitest'
 import type { TtsServer } from '../../audio/test/helpers/tts-server.js'
@@ -49,4 +49,22 @@ testSynthesizer('CachedSynthesizer(SpeechModelSynthesizer(elevenlabs pcm_16000))
   create: () => new CachedSynthesizer(elevenPcm(), { cacheDir }),
   format: 'pcm',
   deterministic: true,
+})
+
+// The same adapters against the suite's misbehaving endpoint.
+testHttpFaults('SpeechModelSynthesizer(openai)', {
+  create: (url, settings) =>
+    new SpeechModelSynthesizer(createOpenAI({ baseURL: `${url}/v1`, apiKey: API_KEY }).speech('tts-1'), settings),
+  wrap: (audio, contentType) => ({ body: audio, contentType }),
+})
+testHttpFaults('SpeechModelSynthesizer(elevenlabs pcm_16000)', {
+  create: (url, settings) =>
+    new SpeechModelSynthesizer(
+      createElevenLabs({ apiKey: API_KEY, fetch: rerouteTo(url) }).speech('eleven_flash_v2_5'),
+      {
+        outputFormat: 'pcm_16000',
+        ...settings,
+      },
+    ),
+  wrap: (audio, contentType) => ({ body: audio, contentType }),
 })

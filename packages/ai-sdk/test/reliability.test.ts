@@ -48,13 +48,17 @@ describe('retries', () => {
     expect(error.message).toBe('openai.speech (model tts-1) HTTP 503: Service overloaded (after 4 attempts).')
   })
 
-  it('gives up on a 429 when the retries run out, with TTS_RATE_LIMITED and a hint', async () => {
+  it('gives up on a 429 once maxRateLimitWaitMs has passed, with TTS_RATE_LIMITED saying how long and what to set', async () => {
     const server = await serve((_, response) =>
-      sendJson(response, 429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '0' }),
+      sendJson(response, 429, { error: { message: 'Rate limit reached' } }, { 'retry-after': '0.05' }),
     )
-    const error = await rejectionOf(openai(server, { maxRetries: 1 }).synthesize('Hello'))
-    expect(error).toMatchObject({ code: 'TTS_RATE_LIMITED', attempts: 2 })
-    expect(error.message).toContain('Lower the synthesizer option `concurrency`')
+    const error = await rejectionOf(openai(server, { maxRetries: 0, maxRateLimitWaitMs: 300 }).synthesize('Hello'))
+    expect(error).toMatchObject({ code: 'TTS_RATE_LIMITED', attempts: server.requests.length })
+    // 429s are not bounded by maxRetries (0 here) but by the wait: several attempts, none after 300 ms.
+    expect(server.requests.length).toBeGreaterThan(1)
+    expect(error.rateLimitWaitMs).toBeTypeOf('number')
+    expect(error.message).toMatch(/\(after \d+ attempts, answered 429 for \d+\.\d s\)\./)
+    expect(error.message).toContain('`requestsPerMinute`')
   })
 
   it('fails with TTS_NETWORK_ERROR when nothing answers', async () => {

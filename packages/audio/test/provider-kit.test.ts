@@ -4,6 +4,7 @@ import {
   assertSpeakableText,
   ConcurrencyLimit,
   codeForStatus,
+  credentialsInHeaders,
   isCredentialName,
   isTtsProviderError,
   raceAbort,
@@ -97,18 +98,31 @@ describe('credentials', () => {
     expect(() => assertNoCredentialFields({ model: 'm', speakers: [{ name: 'a' }] }, 'S')).not.toThrow()
   })
 
-  it('redacts known secrets and credential-looking tokens from provider messages', () => {
-    const key = 'sk-test-0123456789abcdefghij'
-    expect(redactSecrets(`Incorrect API key provided: ${key}.`)).toBe('Incorrect API key provided: [redacted].')
-    expect(redactSecrets('bad key abcd1234 here', ['abcd1234'])).toBe('bad key [redacted] here')
-    expect(redactSecrets('API key not valid: AIzaSyA1234567890abcdefghijklmnop')).toBe('API key not valid: [redacted]')
-    expect(redactSecrets('voice "Kore" not found')).toBe('voice "Kore" not found')
-    process.env.RUSSO_TEST_TTS_API_KEY = 'short-k3y'
+  it('redacts exactly the credentials it is given, and nothing else a provider echoes', () => {
+    const key = 'my.proxy.secret.KEY42'
+    expect(redactSecrets(`Incorrect API key provided: ${key}.`, [key])).toBe('Incorrect API key provided: [redacted].')
+    // Request ids, long model names and other token-shaped words stay readable.
+    const echoed = 'request req_0123456789abcdefghijklmnopqrstuv for gpt-4o-mini-tts-2025-12-15-preview-long-name'
+    expect(redactSecrets(echoed, [key])).toBe(echoed)
+    process.env.RUSSO_TEST_TTS_API_KEY = 'an-env-value'
     try {
-      expect(redactSecrets('key short-k3y refused')).toBe('key [redacted] refused')
+      expect(redactSecrets('an-env-value refused', [key])).toBe('an-env-value refused')
     } finally {
       delete process.env.RUSSO_TEST_TTS_API_KEY
     }
+    expect(redactSecrets('abc in a word', ['abc'])).toBe('abc in a word')
+  })
+
+  it('finds the credentials among request headers: the token of a Bearer value, a key header whole', () => {
+    expect(
+      credentialsInHeaders({
+        Authorization: 'Bearer sk-abc123',
+        'xi-api-key': 'el-key',
+        'x-goog-api-key': 'AIza-key',
+        'OpenAI-Project': 'proj_1',
+        'x-request-source': 'tests',
+      }),
+    ).toEqual(['sk-abc123', 'el-key', 'AIza-key'])
   })
 })
 
@@ -122,7 +136,9 @@ describe('TtsProviderError', () => {
       attempts: 3,
     })
     expect(error.message).toBe(
-      'openai.speech (model gpt-4o-mini-tts) HTTP 429: Rate limit reached (after 3 attempts). Lower the synthesizer option `concurrency`, or record with fewer test workers.',
+      'openai.speech (model gpt-4o-mini-tts) HTTP 429: Rate limit reached (after 3 attempts). Set the synthesizer ' +
+        'options `concurrency` or `requestsPerMinute` to your provider limit (they hold for every worker on the ' +
+        'machine), or raise `maxRateLimitWaitMs`.',
     )
     expect(isTtsProviderError(error)).toBe(true)
     expect(isTtsProviderError({ name: 'TtsProviderError', code: 'TTS_NO_AUDIO', message: '' })).toBe(true)

@@ -22,11 +22,15 @@ function failing(times: number, error: unknown = new Error('busy')) {
 }
 
 describe('withRetries', () => {
-  it('backs off 1 s, 2 s, 4 s by default and returns the first success', async () => {
+  it('backs off with full jitter, a random wait below 1 s, 2 s, 4 s by default, and returns the first success', async () => {
     const { delays, sleep } = recordingSleep()
     const task = failing(3)
-    await expect(withRetries(task.attempt, () => ({ retry: true }), { maxRetries: 3, sleep })).resolves.toBe('audio')
-    expect(delays).toEqual([1000, 2000, 4000])
+    const draws = [0.5, 0.25, 0.999]
+    const random = () => draws.shift() ?? 0
+    await expect(withRetries(task.attempt, () => ({ retry: true }), { maxRetries: 3, sleep, random })).resolves.toBe(
+      'audio',
+    )
+    expect(delays).toEqual([500, 500, 3996])
     expect(task.calls).toBe(4)
   })
 
@@ -34,6 +38,18 @@ describe('withRetries', () => {
     const { delays, sleep } = recordingSleep()
     await withRetries(failing(2).attempt, () => ({ retry: true, retryAfterMs: 1500 }), { maxRetries: 2, sleep })
     expect(delays).toEqual([1500, 1500])
+  })
+
+  it('on a 429 waits the Retry-After plus a jitter of up to as much again (at most baseDelayMs), beyond maxRetries', async () => {
+    const { delays, sleep } = recordingSleep()
+    const task = failing(4)
+    const limited = () => ({ retry: true as const, retryAfterMs: 400, rateLimited: true })
+    await expect(withRetries(task.attempt, limited, { maxRetries: 0, sleep, random: () => 0.5 })).resolves.toBe('audio')
+    expect(delays).toEqual([600, 600, 600, 600])
+    const long = () => ({ retry: true as const, retryAfterMs: 5000, rateLimited: true })
+    const { delays: capped, sleep: sleep2 } = recordingSleep()
+    await withRetries(failing(1).attempt, long, { maxRetries: 0, sleep: sleep2, random: () => 0.5 })
+    expect(capped).toEqual([5500])
   })
 
   it('stops after maxRetries and throws what toError makes of the last error and the attempt count', async () => {
@@ -82,6 +98,13 @@ describe('retryAfterMs', () => {
     [{ 'retry-after': 'Wed, 25 Nov 2026 11:00:00 GMT' }, 0],
     [{ 'retry-after': 'soon' }, undefined],
     [{}, undefined],
+    // OpenAI's rate-limit headers, where no Retry-After is sent: the later of the two resets.
+    [{ 'x-ratelimit-reset-requests': '1s', 'x-ratelimit-reset-tokens': '6m0s' }, 360_000],
+    [{ 'x-ratelimit-reset-requests': '250ms' }, 250],
+    [{ 'x-ratelimit-reset-requests': '1m30.5s' }, 90_500],
+    [{ 'X-RateLimit-Reset-Requests': '2s' }, 2000],
+    [{ 'x-ratelimit-reset-requests': 'later' }, undefined],
+    [{ 'retry-after': '3', 'x-ratelimit-reset-requests': '6m0s' }, 3000],
   ])('reads %j as %s ms', (headers, ms) => {
     expect(retryAfterMs(headers, Date.parse('2026-11-25T12:00:00Z'))).toBe(ms)
   })

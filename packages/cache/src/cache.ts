@@ -1,5 +1,6 @@
 import { resolve } from 'node:path'
 import { type CacheDirInventory, type ForeignFile, inspectCacheDir, isForeignLock, isRussoKey } from './file-kind.js'
+import { audioProblem } from './internal/check-audio.js'
 import { describe } from './internal/describe.js'
 import { listDir, olderThan, removeEntryFiles } from './internal/dir.js'
 import { emptyReport, executePlan, type ItemOutcome, isPlan, removeItemFiles } from './internal/execute-plan.js'
@@ -11,6 +12,7 @@ import { type ReadOptions, type ReadResult, readEntry, sha256Hex } from './inter
 import { toAudio } from './internal/to-audio.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { writeEntry } from './internal/write.js'
+import { InvalidAudioError } from './invalid-audio-error.js'
 import { assertValidKey, cacheKey } from './key.js'
 import { defaultLogger } from './logger.js'
 import { CacheRemoveError, type LfsPointer, type RemovalItem, type RemovalPlan, type RemovalReport } from './removal.js'
@@ -25,7 +27,11 @@ export interface AudioCacheOptions {
   verifyOnRead?: boolean
   /** A lock whose heartbeat is older than this is taken over. Default 30 s. */
   lockStaleMs?: number
-  /** How long a caller waits for another process's lock before synthesizing itself. Default 60 s. */
+  /**
+   * How long a caller waits for another process's lock before synthesizing itself. Default: as long
+   * as the holder lives (its heartbeat keeps the lock fresh); a holder queued behind a provider's
+   * shared limit may take minutes, and its own timeouts and the caller's AbortSignal bound the wait.
+   */
   lockWaitMs?: number
 }
 
@@ -78,7 +84,7 @@ export class AudioCache {
     this.logger = options.logger ?? defaultLogger
     this.verifyOnRead = options.verifyOnRead ?? false
     this.lockStaleMs = positive(options.lockStaleMs, 30_000, 'lockStaleMs')
-    this.lockWaitMs = positive(options.lockWaitMs, 60_000, 'lockWaitMs')
+    this.lockWaitMs = positive(options.lockWaitMs, Number.POSITIVE_INFINITY, 'lockWaitMs')
     this.#warnings = new WarnOnce(this.logger)
   }
 
@@ -104,13 +110,18 @@ export class AudioCache {
     return this.#read(key, { prompt: options.prompt, statOnly: true }).kind === 'hit'
   }
 
-  /** Stores audio under `key`, replacing any entry. Empty audio is refused: it is never a good answer. */
+  /**
+   * Stores audio under `key`, replacing any entry. Empty audio is refused: it is never a good answer;
+   * so are bytes that are not audio (`InvalidAudioError`: an error page, a body cut short).
+   */
   put(key: string, given: Audio, options: PutOptions = {}): void {
     assertValidKey(key, 'AudioCache.put')
     const audio = toAudio(given, 'AudioCache.put: audio')
     if (audio.data.byteLength === 0) {
       throw new TypeError(`AudioCache.put: audio for key ${key} is empty (0 bytes); empty audio is never cached.`)
     }
+    const problem = audioProblem(audio)
+    if (problem !== undefined) throw new InvalidAudioError(key, problem)
     const meta: EntryMeta = {
       format: audio.format,
       sampleRate: audio.sampleRate,

@@ -6,6 +6,7 @@ import { describe } from './internal/describe.js'
 import { withoutUndefined } from './internal/plain.js'
 import { toAudio } from './internal/to-audio.js'
 import { WarnOnce } from './internal/warn-once.js'
+import { isInvalidAudioError } from './invalid-audio-error.js'
 import { assertPlainRecord, cacheKey } from './key.js'
 import { isLockTimeoutError, type LockTimeoutError } from './lock-timeout-error.js'
 import { CACHE_MODES, isCacheMode } from './mode.js'
@@ -211,8 +212,13 @@ export class CachedSynthesizer implements Synthesizer {
 
   async #synthesize(text: string, options: SynthesizeOptions): Promise<Outcome> {
     const started = performance.now()
-    const result = await this.inner.synthesize(text, options)
-    const synthMs = performance.now() - started
+    let requestMs: number | undefined
+    const onRequestMs = (ms: number) => {
+      requestMs = ms
+      options.onRequestMs?.(ms)
+    }
+    const result = await this.inner.synthesize(text, { ...options, onRequestMs })
+    const synthMs = requestMs ?? performance.now() - started
     const audio = toAudio(result, `CachedSynthesizer: the synthesizer's result for ${describe(text)}`)
     return { audio, cached: false, synthMs }
   }
@@ -228,6 +234,8 @@ export class CachedSynthesizer implements Synthesizer {
     try {
       this.cache.put(key, outcome.audio, { prompt: text, extra: this.cacheKeyExtra, synthMs: outcome.synthMs })
     } catch (error) {
+      // Not audio (an error page, a body cut short): the caller must not get it either.
+      if (isInvalidAudioError(error)) throw error
       this.#warnUnwritable('write to', error as Error)
     }
   }

@@ -15,6 +15,12 @@ export interface Audio {
 
 export interface SynthesizeOptions {
   signal?: AbortSignal
+  /**
+   * Called by a synthesizer that knows how long the audio took to make (the provider's request alone,
+   * without waiting for a shared limit or backing off), before it resolves. `CachedSynthesizer`
+   * records that as the entry's `synth_ms`; without it, the whole call is timed.
+   */
+  onRequestMs?: (ms: number) => void
 }
 
 /** Anything that turns text into audio: a TTS provider adapter, a local engine, a fake. */

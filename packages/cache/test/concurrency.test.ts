@@ -174,6 +174,33 @@ describe('entry locks across processes', () => {
     }
   })
 
+  test('by default a waiter outlasts many heartbeats of a live holder and goes on the moment the holder fails', async () => {
+    const dir = join(tempDir(), 'cache')
+    const prompt = 'queued holder'
+    const { lock } = entryFiles(dir, cacheKey(prompt))
+    // A holder queued behind a provider's limit: alive, its heartbeat refreshing the lock every 100 ms.
+    const holder = new Child('process-lock-holder.mjs', { dir, prompt, lockStaleMs: 300, onRelease: 'fail' })
+    expect(await holder.line()).toBe('holding')
+    const { logger, warnings } = captureLogger()
+    const inner = fakeSynthesizer()
+    const synth = new CachedSynthesizer(inner, { cache: new AudioCache(dir, { logger, lockStaleMs: 300 }), logger })
+    const waiting = synth.synthesize(prompt)
+    // Several stale periods pass, each ended by a heartbeat: the waiter neither gives up nor takes over.
+    let beats = 0
+    for (let seen = statSync(lock).mtimeMs; beats < 6; ) {
+      await new Promise((resolve) => setTimeout(resolve, 20))
+      const now = statSync(lock).mtimeMs
+      if (now !== seen) beats++
+      seen = now
+    }
+    expect(inner.calls).toHaveLength(0)
+    holder.send('release')
+    expect(JSON.parse(await holder.line())).toMatchObject({ outcome: 'failed: released without audio' })
+    await waiting
+    expect(inner.calls).toHaveLength(1)
+    expect(warnings).toEqual([])
+  })
+
   test('a live holder that never finishes makes waiters wait; a short lockWaitMs ends the wait with one warning', async () => {
     const dir = join(tempDir(), 'cache')
     const prompt = 'stuck holder'

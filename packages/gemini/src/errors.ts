@@ -1,8 +1,12 @@
 import {
   codeForStatus,
+  type GiveUpContext,
+  isRetryableProviderError,
   isRetryableStatus,
+  isTtsProviderError,
   type RetryVerdict,
   redactSecrets,
+  summarizeBody,
   TtsProviderError,
 } from '@russo/audio/provider'
 
@@ -43,18 +47,25 @@ function bodyOf(error: ApiErrorLike): GoogleErrorBody {
  * (`"37s"`), else the `Retry-After` header the request's fetch saw.
  */
 export function classifyGemini(error: unknown, retryAfterHeader: () => number | undefined): RetryVerdict {
-  if (isNetworkError(error)) return { retry: true }
+  if (isNetworkError(error) || isRetryableProviderError(error)) return { retry: true }
+  // A JSON error inside a 200 (see body-check.ts): retried like the status it names.
+  if (isTtsProviderError(error)) {
+    const retry = error.code === 'TTS_RATE_LIMITED' || error.code === 'TTS_SERVER_ERROR'
+    return retry ? { retry, rateLimited: error.code === 'TTS_RATE_LIMITED' } : { retry: false }
+  }
   if (!isApiError(error) || !isRetryableStatus(error.status)) return { retry: false }
   const info = bodyOf(error).error?.details?.find((d) => d['@type']?.endsWith('google.rpc.RetryInfo'))
   const seconds = Number.parseFloat(info?.retryDelay ?? '')
   const after = Number.isFinite(seconds) ? seconds * 1000 : retryAfterHeader()
-  return after === undefined ? { retry: true } : { retry: true, retryAfterMs: after }
+  const rateLimited = error.status === 429
+  return after === undefined ? { retry: true, rateLimited } : { retry: true, retryAfterMs: after, rateLimited }
 }
 
 export function toGeminiError(
   error: unknown,
   attempts: number,
   where: { provider: string; model: string; secrets: (string | undefined)[] },
+  context: GiveUpContext = {},
 ): unknown {
   const { provider, model, secrets } = where
   if (isNetworkError(error)) {
@@ -63,7 +74,9 @@ export function toGeminiError(
   }
   if (!isApiError(error)) return error
   const body = bodyOf(error).error
-  const said = body?.message ?? error.message
+  const given = body?.message ?? error.message
+  // A proxy's error page (nginx's 502) arrives as the message: its title says it all.
+  const said = /<(html|!doctype|head|body)\b/i.test(given) ? summarizeBody(given) : given
   const providerMessage = redactSecrets(body?.status ? `${body.status}: ${said}` : said, secrets)
   return new TtsProviderError(codeForStatus(error.status), {
     provider,
@@ -71,5 +84,6 @@ export function toGeminiError(
     status: error.status,
     providerMessage,
     attempts,
+    ...context,
   })
 }

@@ -1,4 +1,9 @@
-import { assertNoCredentialFields } from '@russo/audio/provider'
+import {
+  assertNoCredentialFields,
+  type ProviderRequestOptions,
+  type ResolvedRequestOptions,
+  resolveRequestOptions,
+} from '@russo/audio/provider'
 
 /** One voice of a multi-speaker prompt: lines starting `speaker:` in the text are spoken with `voice`. */
 export interface GeminiSpeaker {
@@ -11,6 +16,7 @@ export interface GeminiHttpOptions {
   baseUrl?: string
   apiVersion?: string
   headers?: Record<string, string>
+  /** The SDK's own request timeout; `timeoutMs` of the synthesizer bounds each attempt in any case. */
   timeout?: number
   /** Your own fetch (a proxy agent, logging); retries and Retry-After still apply around it. */
   fetch?: typeof fetch
@@ -28,7 +34,7 @@ export interface GenerateContentParams {
   config?: unknown
 }
 
-export interface GeminiSynthesizerOptions {
+export interface GeminiSynthesizerOptions extends ProviderRequestOptions {
   /** Default: the `GOOGLE_API_KEY` or `GEMINI_API_KEY` environment variable, read at the first synthesis. */
   apiKey?: string
   /** Default `gemini-2.5-flash-preview-tts`. */
@@ -42,12 +48,6 @@ export interface GeminiSynthesizerOptions {
   /** How to speak, put in front of the text (`Say cheerfully`). */
   instructions?: string
   httpOptions?: GeminiHttpOptions
-  /** Retries of a 429, 5xx or network failure. Default 2. */
-  maxRetries?: number
-  /** First backoff delay, doubled each retry, when Gemini names no delay. Default 1000 ms. */
-  retryDelayMs?: number
-  /** Requests in flight at once through this synthesizer. Default 4. */
-  concurrency?: number
   /** A ready `GoogleGenAI` client (Vertex AI, custom auth). Then `apiKey` and `httpOptions` are its business. */
   client?: GeminiClient
 }
@@ -62,9 +62,7 @@ export interface ResolvedGemini {
   languageCode: string | undefined
   speakers: GeminiSpeaker[] | undefined
   instructions: string | undefined
-  maxRetries: number
-  retryDelayMs: number
-  concurrency: number
+  request: ResolvedRequestOptions
 }
 
 export function resolveGeminiOptions(options: GeminiSynthesizerOptions): ResolvedGemini {
@@ -85,19 +83,8 @@ export function resolveGeminiOptions(options: GeminiSynthesizerOptions): Resolve
       throw new TypeError(`${WHERE}: option speakers must be a list of { speaker, voice } with non-empty strings.`)
     }
   }
-  const maxRetries = options.maxRetries ?? 2
-  const retryDelayMs = options.retryDelayMs ?? 1000
-  const concurrency = options.concurrency ?? 4
-  for (const [name, value, min] of [
-    ['maxRetries', maxRetries, 0],
-    ['retryDelayMs', retryDelayMs, 0],
-    ['concurrency', concurrency, 1],
-  ] as const) {
-    if (!(Number.isInteger(value) && value >= min) && !(name === 'concurrency' && value === Number.POSITIVE_INFINITY)) {
-      throw new RangeError(`${WHERE}: option ${name} must be an integer >= ${min}, got ${String(value)}.`)
-    }
-  }
-  return { model, voice, languageCode, speakers, instructions, maxRetries, retryDelayMs, concurrency }
+  const request = resolveRequestOptions(options, WHERE)
+  return { model, voice, languageCode, speakers, instructions, request }
 }
 
 /**

@@ -70,7 +70,7 @@ describe('GeminiSynthesizer cacheKeyExtra', () => {
       /option speakers must be a list of \{ speaker, voice \}/,
     ],
     ['a negative maxRetries', { maxRetries: -2 }, /option maxRetries must be an integer >= 0, got -2/],
-    ['zero concurrency', { concurrency: 0 }, /option concurrency must be an integer >= 1, got 0/],
+    ['zero concurrency', { concurrency: 0 }, /option concurrency must be an integer >= 1 or Infinity, got 0/],
   ])('refuses %s', (_, options, message) => {
     expect(() => new GeminiSynthesizer(options)).toThrow(message)
   })

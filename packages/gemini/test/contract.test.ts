@@ -1,7 +1,7 @@
 import { mkdtempSync, rmSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { testSynthesizer } from '@russo/audio/contract'
+import { testHttpFaults, testSynthesizer } from '@russo/audio/contract'
 import { CachedSynthesizer } from '@russo/cache'
 import { afterAll, beforeAll } from 'vitest'
 import { GEMINI_TEST_KEY, startGeminiServer } from '../../audio/test/helpers/gemini-server.js'
@@ -25,4 +25,16 @@ testSynthesizer('CachedSynthesizer(GeminiSynthesizer)', {
   create: () => new CachedSynthesizer(create(), { cacheDir }),
   format: 'pcm',
   deterministic: true,
+})
+
+testHttpFaults('GeminiSynthesizer', {
+  create: (baseUrl, settings) =>
+    new GeminiSynthesizer({ apiKey: GEMINI_TEST_KEY, httpOptions: { baseUrl }, ...settings }),
+  // Gemini sends audio as base64 inlineData inside its JSON answer.
+  wrap: (audio, mimeType) => ({
+    contentType: 'application/json',
+    body: JSON.stringify({
+      candidates: [{ content: { parts: [{ inlineData: { mimeType, data: Buffer.from(audio).toString('base64') } }] } }],
+    }),
+  }),
 })

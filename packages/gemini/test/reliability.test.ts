@@ -62,19 +62,25 @@ describe('retries', () => {
     expect(server.requests).toHaveLength(2)
   })
 
-  it('gives up with TTS_RATE_LIMITED when the retries run out', async () => {
-    const server = await serve((_, response) => sendJson(response, 429, exhausted('0.001s')))
-    const error = await rejectionOf(gemini(server, { maxRetries: 1 }).synthesize('Quota'))
-    expect(error).toMatchObject({ code: 'TTS_RATE_LIMITED', status: 429, attempts: 2 })
+  it('gives up with TTS_RATE_LIMITED once maxRateLimitWaitMs has passed, saying so', async () => {
+    const server = await serve((_, response) => sendJson(response, 429, exhausted('0.05s')))
+    const error = await rejectionOf(gemini(server, { maxRetries: 0, maxRateLimitWaitMs: 300 }).synthesize('Quota'))
+    expect(error).toMatchObject({ code: 'TTS_RATE_LIMITED', status: 429, attempts: server.requests.length })
+    expect(server.requests.length).toBeGreaterThan(1)
     expect(error.message).toContain('RESOURCE_EXHAUSTED: Resource has been exhausted')
+    expect(error.message).toMatch(/answered 429 for \d+\.\d s\)\. .*maxRateLimitWaitMs/)
   })
 
   it('reads the delay from RetryInfo first, else from the Retry-After the fetch saw', () => {
     const apiError = (body: unknown, status = 429) =>
       Object.assign(new Error(JSON.stringify(body)), { name: 'ApiError', status })
-    expect(classifyGemini(apiError(exhausted('37s')), () => 5000)).toEqual({ retry: true, retryAfterMs: 37_000 })
-    expect(classifyGemini(apiError({ error: { code: 429 } }), () => 5000)).toEqual({ retry: true, retryAfterMs: 5000 })
-    expect(classifyGemini(apiError({ error: { code: 503 } }, 503), () => undefined)).toEqual({ retry: true })
+    const limited = { retry: true, rateLimited: true }
+    expect(classifyGemini(apiError(exhausted('37s')), () => 5000)).toEqual({ ...limited, retryAfterMs: 37_000 })
+    expect(classifyGemini(apiError({ error: { code: 429 } }), () => 5000)).toEqual({ ...limited, retryAfterMs: 5000 })
+    expect(classifyGemini(apiError({ error: { code: 503 } }, 503), () => undefined)).toEqual({
+      retry: true,
+      rateLimited: false,
+    })
     expect(classifyGemini(apiError({ error: { code: 400 } }, 400), () => 0)).toEqual({ retry: false })
   })
 })

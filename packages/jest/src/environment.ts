@@ -40,6 +40,13 @@ export function withRusso<T extends JestEnvironmentClass>(Base: T): T {
       Object.defineProperty(this.global, HOST_KEY, { value: this.#russo })
     }
 
+    /** Jest circus calls this for each event; russo follows test starts and failures (see FileSynth). */
+    handleTestEvent(event: { name: string; error?: unknown }, state: unknown): unknown {
+      this.#russo.onTestEvent(event.name, event.error)
+      const base = (Base.prototype as { handleTestEvent?: (event: unknown, state: unknown) => unknown }).handleTestEvent
+      return base?.call(this, event, state)
+    }
+
     override async teardown(): Promise<void> {
       try {
         this.#russo.finish()

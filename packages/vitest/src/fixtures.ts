@@ -3,12 +3,14 @@
 // Vite costs a round trip to the main process per test file. Split over six modules it cost ~12 ms
 // per file in the forks pool (bench/overhead.mjs).
 import {
+  type Audio,
   AudioCache,
   CachedSynthesizer,
   defaultLogger,
   emptyStats,
   RussoError,
   type RussoLogger,
+  type SynthesizeOptions,
   type Synthesizer,
 } from '@russo/cache'
 import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
@@ -72,7 +74,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
     async ({ russoSynthesizer, audioCache }, use) => {
       const { mode, cacheKeyExtra, missHint, refreshSince, unwritableWarned } = settings()
       const file = currentFile()
-      const synth = new CachedSynthesizer(russoSynthesizer, {
+      const synth = new TestSignalSynthesizer(russoSynthesizer, {
         cache: audioCache,
         mode,
         cacheKeyExtra,
@@ -101,6 +103,17 @@ function countUnmade(cacheDir: string): void {
   if (file === undefined || (file.meta as { russo?: FileUse }).russo !== undefined) return
   const use: FileUse = { cacheDir, stats: { ...emptyStats(), errors: 1 }, keys: [] }
   Object.assign(file.meta, { russo: use })
+}
+
+/**
+ * A synthesis started without a signal gets the running test's (aborted when the test times out or
+ * the run is cancelled), so a stalled provider call ends with its test instead of outliving it.
+ */
+class TestSignalSynthesizer extends CachedSynthesizer {
+  override synthesize(text: string, options: SynthesizeOptions = {}): Promise<Audio> {
+    const signal = options.signal ?? TestRunner.getCurrentTest()?.context.signal
+    return super.synthesize(text, signal === undefined ? options : { ...options, signal })
+  }
 }
 
 function settings(): RussoProvided {

@@ -5,6 +5,9 @@ import { describe, expect, it } from 'vitest'
 import { readAudioInfo } from '../audio-info.js'
 import { parseWav } from '../wav.js'
 
+export type { HttpFaultOptions } from './http-faults.js'
+export { testHttpFaults } from './http-faults.js'
+
 export interface ContractOptions {
   /** Makes the synthesizer under test. Called once per test. */
   create: () => Synthesizer

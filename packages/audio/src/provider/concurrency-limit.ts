@@ -20,16 +20,32 @@ export class ConcurrencyLimit {
   }
 
   async run<T>(task: () => Promise<T>, signal?: AbortSignal): Promise<T> {
-    await this.#acquire(signal)
+    await this.#enter(signal)
     try {
       return await task()
     } finally {
-      this.#running--
-      this.#queue.shift()?.()
+      this.#leave()
     }
   }
 
-  #acquire(signal: AbortSignal | undefined): Promise<void> {
+  /** Waits for a place; the function it resolves with gives the place back (once). */
+  acquire(signal?: AbortSignal): Promise<() => void> {
+    return this.#enter(signal).then(() => {
+      let released = false
+      return () => {
+        if (released) return
+        released = true
+        this.#leave()
+      }
+    })
+  }
+
+  #leave(): void {
+    this.#running--
+    this.#queue.shift()?.()
+  }
+
+  #enter(signal: AbortSignal | undefined): Promise<void> {
     signal?.throwIfAborted()
     if (this.#running < this.max) {
       this.#running++

@@ -1,17 +1,28 @@
 import { isCredentialName } from '@russo/cache'
 
-// Long runs of key-like characters (OpenAI `sk-…`, Google `AIza…`, ElevenLabs hex keys, JWTs).
-const TOKEN_LIKE = /\b(?:sk-[A-Za-z0-9_-]{8,}|AIza[A-Za-z0-9_-]{20,}|[A-Za-z0-9_-]{32,})\b/g
-
 /**
- * `text` with every known secret, the value of every environment variable named like a credential
- * (`OPENAI_API_KEY`, `ELEVENLABS_API_KEY`, …) and every credential-looking token replaced by `[redacted]`.
+ * `text` with each of `secrets` (the credentials the adapter sends) replaced by `[redacted]`, and
+ * nothing else: request ids, model names and other long tokens a provider echoes stay readable.
+ * Secrets shorter than 4 characters are left alone (they would redact ordinary words).
  */
 export function redactSecrets(text: string, secrets: readonly (string | undefined)[] = []): string {
   let out = text
-  const fromEnv = Object.entries(process.env).flatMap(([name, value]) => (isCredentialName(name) ? [value] : []))
-  for (const secret of [...secrets, ...fromEnv]) {
-    if (secret !== undefined && secret.length >= 4) out = out.split(secret).join('[redacted]')
+  const longestFirst = [...new Set(secrets)].filter((s): s is string => s !== undefined && s.length >= 4)
+  longestFirst.sort((a, b) => b.length - a.length)
+  for (const secret of longestFirst) out = out.split(secret).join('[redacted]')
+  return out
+}
+
+/**
+ * The credentials among request headers: the values of headers named like one (`Authorization`,
+ * `x-api-key`, `xi-api-key`, `x-goog-api-key`, …); of a `Bearer`/`Basic`/`Token` value the token
+ * alone, so an echoed header reads `Bearer [redacted]`.
+ */
+export function credentialsInHeaders(headers: Record<string, string | undefined> | undefined): string[] {
+  const found: string[] = []
+  for (const [name, value] of Object.entries(headers ?? {})) {
+    if (value === undefined || !(isCredentialName(name) || /^(authorization|api-key|x-api-key)$/i.test(name))) continue
+    found.push(/^(?:bearer|basic|token)\s+(.+)$/i.exec(value)?.[1] ?? value)
   }
-  return out.replace(TOKEN_LIKE, '[redacted]')
+  return found
 }

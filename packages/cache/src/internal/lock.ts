@@ -15,11 +15,16 @@ export interface HeldLock {
   release(): void
 }
 
+/** A file system error (Node's `ErrnoException`), written out: the public types must not need `@types/node`. */
+export interface FileError extends Error {
+  code?: string | undefined
+}
+
 export type TryLockResult =
   | { acquired: true; lock: HeldLock }
   | { acquired: false; holder: string }
   /** The directory cannot hold a lock (read-only, missing, full): go on without one. */
-  | { acquired: false; unavailable: NodeJS.ErrnoException }
+  | { acquired: false; unavailable: FileError }
 
 const HOST = hostname()
 

@@ -35,6 +35,7 @@ export class FileSynth implements RussoHost {
   #synth: CachedSynthesizer | undefined
   /** 1 when the synthesizer could not be loaded or made. */
   #unmade = 0
+  #test: AbortController | undefined
 
   constructor(config: ProjectConfigLike, testPath: string, testGlobal: typeof globalThis, console: Console) {
     this.#config = config
@@ -50,6 +51,15 @@ export class FileSynth implements RussoHost {
     if (hint !== undefined) console.warn(hint)
   }
 
+  /**
+   * Jest has no per-test AbortSignal, so the environment makes one from circus's events: a synthesis a
+   * test started without its own signal is aborted when the test fails (its timeout included).
+   */
+  onTestEvent(name: string, error: unknown): void {
+    if (name === 'test_fn_start') this.#test = new AbortController()
+    else if (name === 'test_fn_failure') this.#test?.abort(error)
+  }
+
   async synthesize(text: string, options?: SynthesizeOptions): Promise<Audio> {
     this.#made ??= this.#make()
     let synth: CachedSynthesizer
@@ -60,7 +70,8 @@ export class FileSynth implements RussoHost {
       this.#unmade = 1
       throw error
     }
-    const audio = await synth.synthesize(text, options)
+    const signal = options?.signal ?? this.#test?.signal
+    const audio = await synth.synthesize(text, signal === undefined ? options : { ...options, signal })
     return audio.data instanceof this.#bytes ? audio : { ...audio, data: new this.#bytes(audio.data) }
   }
 
