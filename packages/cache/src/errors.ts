@@ -1,5 +1,10 @@
 /** Stable codes of every error russo-ts throws on purpose. */
-export type RussoErrorCode = 'RUSSO_CACHE_MISS' | 'RUSSO_LOCK_TIMEOUT' | 'RUSSO_CACHE_WRITE' | 'RUSSO_CONFIG'
+export type RussoErrorCode =
+  | 'RUSSO_CACHE_MISS'
+  | 'RUSSO_LOCK_TIMEOUT'
+  | 'RUSSO_CACHE_WRITE'
+  | 'RUSSO_CONFIG'
+  | 'RUSSO_REMOTE'
 
 /**
  * Base of russo-ts errors. Use the `is…Error()` guards rather than `instanceof`: Vitest workers

@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { clearForRun } from './internal/clear-run.js'
+import { checkRemote } from './internal/remote-probe.js'
 import { type ProjectConfigLike, projectSettings } from './internal/settings.js'
 import { checkCacheDir } from './internal/unwritable.js'
 
@@ -18,10 +19,14 @@ let hinted = false
  * russo's reporter gets a hint.
  */
 // biome-ignore lint/style/noDefaultExport: Jest calls a globalSetup module's default export
-export default function russoGlobalSetup(globalConfig: GlobalConfigLike, projectConfig: ProjectConfigLike): void {
+export default async function russoGlobalSetup(
+  globalConfig: GlobalConfigLike,
+  projectConfig: ProjectConfigLike,
+): Promise<void> {
   const settings = projectSettings(projectConfig)
   checkCacheDir(settings.cacheDir)
   clearForRun(settings)
+  await checkRemote(settings, projectConfig.rootDir)
   if (hinted || hasReporter(globalConfig)) return
   hinted = true
   console.warn(

@@ -29,6 +29,8 @@ export interface RussoJsonReport {
   cleared: number | null
   /** Whether `CI` was set. */
   ci: boolean
+  /** Remote caches in use; their figures are `remoteHits`, `uploads` and `remoteErrors` in the stats. */
+  remotes: string[]
 }
 
 export function writeJsonReport(path: string, report: RussoJsonReport): void {

@@ -10,7 +10,7 @@ import {
   type RussoLogger,
   type Synthesizer,
 } from '@russo/cache'
-import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
+import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING, workerRemote } from '@russo/runner-kit'
 import { test as base, inject, type RunnerTestFile, TestRunner } from 'vitest'
 import type { RussoProvided } from './internal/provided.js'
 
@@ -62,7 +62,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
   ],
   synth: [
     async ({ russoSynthesizer, audioCache }, use) => {
-      const { mode, cacheKeyExtra, missHint, refreshSince, unwritableWarned } = settings()
+      const { mode, cacheKeyExtra, missHint, refreshSince, unwritableWarned, remote } = settings()
       const file = currentFile()
       const synth = new CachedSynthesizer(russoSynthesizer, {
         cache: audioCache,
@@ -71,6 +71,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
         missHint,
         refreshSince,
         logger: loggerFor(unwritableWarned),
+        ...(remote ? { remote: workerRemote(remote.root, remote) } : {}),
       })
       try {
         await use(synth)
