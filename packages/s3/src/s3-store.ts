@@ -72,7 +72,9 @@ export class S3Store implements RemoteStore {
 
   async put(key: string, body: Uint8Array, options: RemotePutOptions = {}): Promise<PutResult> {
     return this.#send(`PUT ${this.#where(key)}`, options.signal, async ({ client, sdk }, abortSignal) => {
-      const condition = options.ifMatch !== undefined ? { IfMatch: options.ifMatch } : { IfNoneMatch: '*' }
+      // Ceph radosgw compares If-Match with the bare ETag; AWS accepts either form.
+      const condition =
+        options.ifMatch !== undefined ? { IfMatch: options.ifMatch.replace(/^"(.*)"$/, '$1') } : { IfNoneMatch: '*' }
       try {
         await client.send(
           new sdk.PutObjectCommand({
@@ -95,12 +97,17 @@ export class S3Store implements RemoteStore {
   }
 
   /** Every entry object under the prefix, page by page. */
-  async *list(options: { signal?: AbortSignal } = {}): AsyncGenerator<S3ObjectInfo> {
+  async *list(options: { signal?: AbortSignal; pageSize?: number } = {}): AsyncGenerator<S3ObjectInfo> {
     let token: string | undefined
     const Prefix = this.prefix ? `${this.prefix}/` : undefined
     do {
       const page = await this.#send(`LIST ${this.location}`, options.signal, ({ client, sdk }, abortSignal) =>
-        client.send(new sdk.ListObjectsV2Command({ Bucket: this.bucket, Prefix, ContinuationToken: token }), {
+        client.send(new sdk.ListObjectsV2Command({
+            Bucket: this.bucket,
+            Prefix,
+            ContinuationToken: token,
+            ...(options.pageSize ? { MaxKeys: options.pageSize } : {}),
+          }), {
           abortSignal,
         }),
       )
