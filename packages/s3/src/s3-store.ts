@@ -102,14 +102,17 @@ export class S3Store implements RemoteStore {
     const Prefix = this.prefix ? `${this.prefix}/` : undefined
     do {
       const page = await this.#send(`LIST ${this.location}`, options.signal, ({ client, sdk }, abortSignal) =>
-        client.send(new sdk.ListObjectsV2Command({
+        client.send(
+          new sdk.ListObjectsV2Command({
             Bucket: this.bucket,
             Prefix,
             ContinuationToken: token,
             ...(options.pageSize ? { MaxKeys: options.pageSize } : {}),
-          }), {
-          abortSignal,
-        }),
+          }),
+          {
+            abortSignal,
+          },
+        ),
       )
       for (const object of page.Contents ?? []) {
         const name = (object.Key ?? '').slice(Prefix?.length ?? 0)
@@ -168,12 +171,13 @@ export class S3Store implements RemoteStore {
     run: (made: { client: S3Client; sdk: SdkModule }, abortSignal: AbortSignal) => Promise<T>,
     retry = true,
   ): Promise<T> {
-    // One deadline for the request and its retry: a hung server costs `timeoutMs`, once.
+    this.#client ??= makeClients(this.#options, this.#timeoutMs)
+    const { client, once, sdk } = await this.#client
+    // One deadline for the request and its retry (loading the SDK is not the server's time): a hung
+    // server costs `timeoutMs`, once.
     const deadline = AbortSignal.timeout(this.#timeoutMs)
     const abortSignal = signal ? AbortSignal.any([signal, deadline]) : deadline
     try {
-      this.#client ??= makeClients(this.#options, this.#timeoutMs)
-      const { client, once, sdk } = await this.#client
       return await run({ client: retry ? client : once, sdk }, abortSignal)
     } catch (error) {
       if (signal?.aborted) throw signal.reason

@@ -46,7 +46,11 @@ describe('CachedSynthesizer with an S3 remote (radosgw)', () => {
     const writer = storeAs('writer', 'rs-damaged')
     const a = machine({ store: writer })
     const key = a.synth.keyFor('hurt')
-    const good = encodeRemoteEntry(key, { format: 'pcm', sampleRate: 16_000, prompt: 'hurt' }, new TextEncoder().encode('audio:wrong'))
+    const good = encodeRemoteEntry(
+      key,
+      { format: 'pcm', sampleRate: 16_000, prompt: 'hurt' },
+      new TextEncoder().encode('audio:wrong'),
+    )
     // The audio changed after the meta was written: its sha256 no longer matches.
     const damaged = Buffer.from(good)
     damaged[damaged.length - 1] ^= 1
@@ -64,7 +68,10 @@ describe('CachedSynthesizer with an S3 remote (radosgw)', () => {
     const writer = storeAs('writer', 'rs-forged')
     const a = machine({ store: writer }, 'offline')
     const key = a.synth.keyFor('asked')
-    await writer.put(key, encodeRemoteEntry(key, { format: 'pcm', sampleRate: 16_000, prompt: 'other' }, new Uint8Array([1, 2])))
+    await writer.put(
+      key,
+      encodeRemoteEntry(key, { format: 'pcm', sampleRate: 16_000, prompt: 'other' }, new Uint8Array([1, 2])),
+    )
     expect(isCacheMissError(await a.synth.synthesize('asked').catch((e: unknown) => e))).toBe(true)
     expect(a.warnings[0]).toMatch(/another prompt/)
   })
@@ -81,7 +88,10 @@ describe('CachedSynthesizer with an S3 remote (radosgw)', () => {
     const strict = machine({ store: storeAs('reader', 'rs-signed'), mode: 'read', signingKey }, 'offline')
     expect(isCacheMissError(await strict.synth.synthesize('poisoned').catch((e: unknown) => e))).toBe(true)
     expect(strict.warnings[0]).toMatch(/not signed/)
-    const wrongKey = machine({ store: storeAs('reader', 'rs-signed'), mode: 'read', signingKey: 'another key' }, 'offline')
+    const wrongKey = machine(
+      { store: storeAs('reader', 'rs-signed'), mode: 'read', signingKey: 'another key' },
+      'offline',
+    )
     expect(isCacheMissError(await wrongKey.synth.synthesize('signed prompt').catch((e: unknown) => e))).toBe(true)
     expect(wrongKey.warnings[0]).toMatch(/signature does not match/)
     // A reader without a key takes signed objects too.

@@ -55,7 +55,11 @@ describe('S3Store on radosgw', () => {
   test('list pages through more objects than one page holds', async () => {
     const store = open('writer', 'store-list')
     const keys = Array.from({ length: 23 }, (_, i) => `k${String(i).padStart(2, '0')}`)
-    await Promise.all(keys.map((key) => store.put(key, encodeRemoteEntry(key, { format: 'pcm', sampleRate: 1, prompt: key }, body(key)))))
+    await Promise.all(
+      keys.map((key) =>
+        store.put(key, encodeRemoteEntry(key, { format: 'pcm', sampleRate: 1, prompt: key }, body(key))),
+      ),
+    )
     const listed: string[] = []
     for await (const object of store.list({ pageSize: 5 })) listed.push(object.key)
     expect(listed.sort()).toEqual(keys)

@@ -1,4 +1,4 @@
-import { execFile, type ExecFileOptions } from 'node:child_process'
+import { type ExecFileOptions, execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
@@ -37,14 +37,17 @@ export function missingBinaries(): string[] {
 export async function startRadosgw(): Promise<Radosgw> {
   const missing = missingBinaries()
   if (missing.length > 0) {
-    throw new Error(`The @russo/s3 tests run a real Ceph radosgw; ${missing.join(', ')} not found. Install: ${INSTALL_HINT}`)
+    throw new Error(
+      `The @russo/s3 tests run a real Ceph radosgw; ${missing.join(', ')} not found. Install: ${INSTALL_HINT}`,
+    )
   }
   const dir = mkdtempSync(join(tmpdir(), 'russo-radosgw-'))
   const [monPort, rgwPort] = [await freePort(), await freePort()]
   for (const sub of ['run', 'log', 'mon', 'osd']) mkdirSync(join(dir, sub))
   const conf = join(dir, 'ceph.conf')
   writeFileSync(conf, cephConf(dir, monPort, rgwPort))
-  const ceph = (args: string[], options: ExecFileOptions = {}) => run(args[0] as string, ['-c', conf, ...args.slice(1)], options)
+  const ceph = (args: string[], options: ExecFileOptions = {}) =>
+    run(args[0] as string, ['-c', conf, ...args.slice(1)], options)
   try {
     await ceph(['ceph-mon', '--mkfs', '-i', 'a', '--mon-data', join(dir, 'mon')])
     await ceph(['ceph-mon', '-i', 'a'])
@@ -111,13 +114,18 @@ rgw_dns_name = 127.0.0.1
 `
 }
 
-async function user(
-  ceph: (args: string[]) => Promise<string>,
-  uid: string,
-): Promise<TestUser> {
+async function user(ceph: (args: string[]) => Promise<string>, uid: string): Promise<TestUser> {
   const id = `${uid.toUpperCase()}${crypto.randomUUID().replaceAll('-', '').slice(0, 14).toUpperCase()}`
   const secret = crypto.randomUUID().replaceAll('-', '') + crypto.randomUUID().replaceAll('-', '').slice(0, 8)
-  await ceph(['radosgw-admin', 'user', 'create', `--uid=${uid}`, `--display-name=${uid}`, `--access-key=${id}`, `--secret-key=${secret}`])
+  await ceph([
+    'radosgw-admin',
+    'user',
+    'create',
+    `--uid=${uid}`,
+    `--display-name=${uid}`,
+    `--access-key=${id}`,
+    `--secret-key=${secret}`,
+  ])
   return { accessKeyId: id, secretAccessKey: secret }
 }
 

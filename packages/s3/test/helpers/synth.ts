@@ -1,7 +1,7 @@
 import { mkdtempSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
-import { AudioCache, type Audio, CachedSynthesizer, type RemoteOptions, type Synthesizer } from '@russo/cache'
+import { type Audio, AudioCache, CachedSynthesizer, type RemoteOptions, type Synthesizer } from '@russo/cache'
 
 /** A synthesizer whose audio spells the text, counting its calls. */
 export function countingSynthesizer(): Synthesizer & { calls: string[] } {
@@ -11,7 +11,13 @@ export function countingSynthesizer(): Synthesizer & { calls: string[] } {
     cacheKeyExtra: { voice: 'test' },
     async synthesize(text: string): Promise<Audio> {
       calls.push(text)
-      return { data: new TextEncoder().encode(`audio:${text}`), format: 'pcm', sampleRate: 16_000, channels: 1, sampleWidth: 2 }
+      return {
+        data: new TextEncoder().encode(`audio:${text}`),
+        format: 'pcm',
+        sampleRate: 16_000,
+        channels: 1,
+        sampleWidth: 2,
+      }
     },
   }
 }
