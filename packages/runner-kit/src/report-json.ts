@@ -9,6 +9,8 @@ export interface FileFigures {
   file: string
   cacheDir: string
   stats: CacheStats
+  /** Keys the file looked up (what `russo remote pull --report` fetches). */
+  keys: string[]
 }
 
 /** The JSON report: the figures of the printed block, per test file and in total. */
