@@ -85,7 +85,7 @@ describe('russo remote ls / push / pull', () => {
         new TextEncoder().encode('c'),
       ),
     )
-    damaged[damaged.length - 1] ^= 1
+    damaged.writeUInt8((damaged.at(-1) as number) ^ 1, damaged.length - 1)
     await writer.put(keys[2] as string, damaged)
     const dir = join(mkdtempSync(join(tmpdir(), 'russo-cli-report-')), '.russo_cache')
     const report = join(dir, '..', 'russo-report.json')

@@ -53,7 +53,7 @@ describe('CachedSynthesizer with an S3 remote (radosgw)', () => {
     )
     // The audio changed after the meta was written: its sha256 no longer matches.
     const damaged = Buffer.from(good)
-    damaged[damaged.length - 1] ^= 1
+    damaged.writeUInt8((damaged.at(-1) as number) ^ 1, damaged.length - 1)
     expect(await writer.put(key, damaged)).toBe('stored')
     expect(text(await a.synth.synthesize('hurt'))).toBe('audio:hurt')
     expect(a.warnings).toHaveLength(1)
