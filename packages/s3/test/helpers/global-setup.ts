@@ -1,6 +1,6 @@
 import { CreateBucketCommand, PutBucketPolicyCommand, S3Client } from '@aws-sdk/client-s3'
 import type { TestProject } from 'vitest/node'
-import { type Radosgw, startRadosgw, stopRadosgw } from './radosgw.js'
+import { type Radosgw, startRadosgw, stopRadosgw } from './radosgw.mjs'
 
 declare module 'vitest' {
   interface ProvidedContext {

@@ -1,6 +1,6 @@
 import { S3Store } from '@russo/s3'
 import { inject } from 'vitest'
-import type { TestUser } from './radosgw.js'
+import type { TestUser } from './radosgw.mjs'
 
 /** A store on the suite's radosgw as `user`, under its own prefix so tests do not see each other's objects. */
 export function storeAs(user: 'writer' | 'reader' | TestUser, prefix: string): S3Store {

@@ -1,40 +1,24 @@
-import { type ExecFileOptions, execFile } from 'node:child_process'
+// Plain JavaScript (types in radosgw.d.mts): the tests' globalSetup and bench/run.mjs both start it.
+import { execFile } from 'node:child_process'
 import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
 import { createServer } from 'node:net'
 import { tmpdir } from 'node:os'
 import { delimiter, join } from 'node:path'
 import { setTimeout as delay } from 'node:timers/promises'
 
-/** Credentials of a radosgw user (test-only values, made up per run). */
-export interface TestUser {
-  accessKeyId: string
-  secretAccessKey: string
-}
-
-/** A running single-node Ceph cluster with radosgw on 127.0.0.1. */
-export interface Radosgw {
-  endpoint: string
-  bucket: string
-  writer: TestUser
-  reader: TestUser
-  dir: string
-}
-
 const BINARIES = ['ceph-mon', 'ceph-osd', 'radosgw', 'radosgw-admin', 'ceph']
 export const INSTALL_HINT = 'apt-get install -y radosgw ceph-mon ceph-osd ceph-common'
-
 /** The Ceph binaries this suite needs that are not on PATH. */
-export function missingBinaries(): string[] {
+export function missingBinaries() {
   const dirs = (process.env.PATH ?? '').split(delimiter).concat(['/usr/bin', '/usr/sbin'])
   return BINARIES.filter((name) => !dirs.some((dir) => existsSync(join(dir, name))))
 }
-
 /**
  * Starts a monitor, one memstore OSD (after `ceph -s` answers: a fixed sleep lost that race once) and
  * radosgw's beast frontend on a free port, with `auth none` and `rgw_dns_name = 127.0.0.1` (path-style).
  * Daemons write pid files, so `stopRadosgw` ends exactly them.
  */
-export async function startRadosgw(): Promise<Radosgw> {
+export async function startRadosgw() {
   const missing = missingBinaries()
   if (missing.length > 0) {
     throw new Error(
@@ -46,8 +30,7 @@ export async function startRadosgw(): Promise<Radosgw> {
   for (const sub of ['run', 'log', 'mon', 'osd']) mkdirSync(join(dir, sub))
   const conf = join(dir, 'ceph.conf')
   writeFileSync(conf, cephConf(dir, monPort, rgwPort))
-  const ceph = (args: string[], options: ExecFileOptions = {}) =>
-    run(args[0] as string, ['-c', conf, ...args.slice(1)], options)
+  const ceph = (args, options = {}) => run(args[0], ['-c', conf, ...args.slice(1)], options)
   try {
     await ceph(['ceph-mon', '--mkfs', '-i', 'a', '--mon-data', join(dir, 'mon')])
     await ceph(['ceph-mon', '-i', 'a'])
@@ -65,13 +48,12 @@ export async function startRadosgw(): Promise<Radosgw> {
     return { endpoint, bucket: 'russo-fleet', writer, reader, dir }
   } catch (error) {
     stopRadosgw(dir)
-    throw new Error(`radosgw did not start (logs in ${dir}/log): ${(error as Error).message}`)
+    throw new Error(`radosgw did not start (logs in ${dir}/log): ${error.message}`)
   }
 }
-
 /** Ends the daemons by the PIDs in their pid files, then removes the directory. */
-export async function stopRadosgw(dir: string): Promise<void> {
-  const pids: number[] = []
+export async function stopRadosgw(dir) {
+  const pids = []
   for (const name of ['client.rgw', 'osd.0', 'mon.a']) {
     const file = join(dir, 'run', `${name}.pid`)
     if (!existsSync(file)) continue
@@ -83,8 +65,7 @@ export async function stopRadosgw(dir: string): Promise<void> {
   for (const pid of pids.filter(alive)) signal(pid, 'SIGKILL')
   rmSync(dir, { recursive: true, force: true })
 }
-
-function cephConf(dir: string, monPort: number, rgwPort: number): string {
+function cephConf(dir, monPort, rgwPort) {
   return `[global]
 fsid = ${crypto.randomUUID()}
 mon_host = 127.0.0.1:${monPort}
@@ -113,8 +94,7 @@ rgw_frontends = beast endpoint=127.0.0.1:${rgwPort}
 rgw_dns_name = 127.0.0.1
 `
 }
-
-async function user(ceph: (args: string[]) => Promise<string>, uid: string): Promise<TestUser> {
+async function user(ceph, uid) {
   const id = `${uid.toUpperCase()}${crypto.randomUUID().replaceAll('-', '').slice(0, 14).toUpperCase()}`
   const secret = crypto.randomUUID().replaceAll('-', '') + crypto.randomUUID().replaceAll('-', '').slice(0, 8)
   await ceph([
@@ -128,8 +108,7 @@ async function user(ceph: (args: string[]) => Promise<string>, uid: string): Pro
   ])
   return { accessKeyId: id, secretAccessKey: secret }
 }
-
-function run(file: string, args: string[], options: ExecFileOptions): Promise<string> {
+function run(file, args, options) {
   return new Promise((resolve, reject) => {
     execFile(file, args, { timeout: 60_000, ...options, encoding: 'utf8' }, (error, stdout, stderr) => {
       if (error) reject(new Error(`${file} ${args.slice(2).join(' ')}: ${String(stderr).trim() || error.message}`))
@@ -137,11 +116,10 @@ function run(file: string, args: string[], options: ExecFileOptions): Promise<st
     })
   })
 }
-
 /** Polls `check` (a command that may fail while the daemon starts) for up to 60 s. */
-async function until(what: string, check: () => Promise<boolean>): Promise<void> {
+async function until(what, check) {
   const started = Date.now()
-  let last: unknown
+  let last
   while (Date.now() - started < 60_000) {
     try {
       if (await check()) return
@@ -150,10 +128,9 @@ async function until(what: string, check: () => Promise<boolean>): Promise<void>
     }
     await delay(200)
   }
-  throw new Error(`timed out waiting for ${what}${last ? `: ${(last as Error).message}` : ''}`)
+  throw new Error(`timed out waiting for ${what}${last ? `: ${last.message}` : ''}`)
 }
-
-function freePort(): Promise<number> {
+function freePort() {
   return new Promise((resolve, reject) => {
     const server = createServer()
     server.once('error', reject)
@@ -163,8 +140,7 @@ function freePort(): Promise<number> {
     })
   })
 }
-
-function alive(pid: number): boolean {
+function alive(pid) {
   try {
     process.kill(pid, 0)
     return true
@@ -172,8 +148,7 @@ function alive(pid: number): boolean {
     return false
   }
 }
-
-function signal(pid: number, name: NodeJS.Signals): void {
+function signal(pid, name) {
   try {
     process.kill(pid, name)
   } catch {
