@@ -12,19 +12,23 @@ const fixtures = join(packageDir, 'test', 'fixtures')
 /** An install like the Vitest e2e tests' one, plus (`withS3`) @russo/s3 and the AWS SDK beside it. */
 export function fleetInstall(root: string, withS3: boolean): Install {
   const install = createInstall(root, 'current')
-  if (!withS3) return install
+  if (withS3) addS3(install.dir)
+  return install
+}
+
+/** Copies the built @russo/s3 into `<dir>/node_modules` and links the AWS SDK, as `npm install` would. */
+export function addS3(dir: string): void {
   if (!existsSync(join(packageDir, 'dist', 'index.js')))
     throw new Error('@russo/s3 is not built: run `pnpm build` first.')
-  const target = join(install.dir, 'node_modules', '@russo', 's3')
+  const target = join(dir, 'node_modules', '@russo', 's3')
   mkdirSync(target, { recursive: true })
   cpSync(join(packageDir, 'package.json'), join(target, 'package.json'))
   cpSync(join(packageDir, 'dist'), join(target, 'dist'), { recursive: true })
   const sdk = realpathSync(
     dirname(createRequire(join(packageDir, 'package.json')).resolve('@aws-sdk/client-s3/package.json')),
   )
-  mkdirSync(join(install.dir, 'node_modules', '@aws-sdk'), { recursive: true })
-  symlinkSync(sdk, join(install.dir, 'node_modules', '@aws-sdk', 'client-s3'), 'dir')
-  return install
+  mkdirSync(join(dir, 'node_modules', '@aws-sdk'), { recursive: true })
+  symlinkSync(sdk, join(dir, 'node_modules', '@aws-sdk', 'client-s3'), 'dir')
 }
 
 export interface MachineRun {
