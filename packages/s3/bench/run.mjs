@@ -15,6 +15,8 @@ const WORKERS = 8
 const ENTRIES = 200
 const BYTES = 100 * 1024
 const ROUNDS = Number(process.env.BENCH_ROUNDS ?? 5)
+// BENCH_PARTS=fetch,hits,down (default all three).
+const PARTS = (process.env.BENCH_PARTS ?? 'fetch,hits,down').split(',')
 const worker = fileURLToPath(new URL('./worker.mjs', import.meta.url))
 const median = (xs) => [...xs].sort((a, b) => a - b)[Math.floor(xs.length / 2)]
 
@@ -80,7 +82,7 @@ try {
   const ratios = []
   const russoMs = []
   const bareMs = []
-  for (let r = 0; r < ROUNDS; r++) {
+  for (let r = 0; PARTS.includes('fetch') && r < ROUNDS; r++) {
     const bare = await fleet('bare')
     const russo = await fleet('russo')
     const hits = russo.stats.reduce((n, s) => n + s.remoteHits, 0)
@@ -90,76 +92,81 @@ try {
     russoMs.push(russo.ms)
     ratios.push(russo.ms / bare.ms)
   }
-  console.log('\n### Empty local cache → 200 hits from the bucket (8 worker processes)\n')
-  console.log('| run | median ms | ratio to bare GetObject loop (median of paired rounds) | target |')
-  console.log('| --- | ---: | ---: | ---: |')
-  console.log(`| bare GetObject loop (SDK only) | ${median(bareMs).toFixed(0)} | 1.00 | |`)
-  console.log(
-    `| russo: local miss → GET → verify → local write | ${median(russoMs).toFixed(0)} | ${median(ratios).toFixed(2)}× | ≤ 1.5× |`,
-  )
+  if (PARTS.includes('fetch')) {
+    console.log('\n### Empty local cache → 200 hits from the bucket (8 worker processes)\n')
+    console.log('| run | median ms | ratio to bare GetObject loop (median of paired rounds) | target |')
+    console.log('| --- | ---: | ---: | ---: |')
+    console.log(`| bare GetObject loop (SDK only) | ${median(bareMs).toFixed(0)} | 1.00 | |`)
+    console.log(
+      `| russo: local miss → GET → verify → local write | ${median(russoMs).toFixed(0)} | ${median(ratios).toFixed(2)}× | ≤ 1.5× |`,
+    )
+  }
 
-  // 2. The local hit path with a remote configured vs none (paired, same warm cache).
-  const warm = join(tmp, 'warm')
-  const filler = new CachedSynthesizer(
-    {
+  if (PARTS.includes('hits')) {
+    // 2. The local hit path with a remote configured vs none (paired, same warm cache).
+    const warm = join(tmp, 'warm')
+    const filler = new CachedSynthesizer(
+      {
+        cacheKeyExtra: { voice: 'bench' },
+        synthesize: async () => {
+          throw new Error('never')
+        },
+      },
+      { cache: new AudioCache(warm), remote: { store: new S3Store(url) } },
+    )
+    for (const prompt of prompts) await filler.synthesize(prompt)
+    const inner = {
       cacheKeyExtra: { voice: 'bench' },
       synthesize: async () => {
-        throw new Error('never')
+        throw new Error('a hit was expected')
       },
-    },
-    { cache: new AudioCache(warm), remote: { store: new S3Store(url) } },
-  )
-  for (const prompt of prompts) await filler.synthesize(prompt)
-  const inner = {
-    cacheKeyExtra: { voice: 'bench' },
-    synthesize: async () => {
-      throw new Error('a hit was expected')
-    },
+    }
+    const hitPass = async (remote) => {
+      const synth = new CachedSynthesizer(inner, {
+        cache: new AudioCache(warm),
+        ...(remote ? { remote: { store: new S3Store(url) } } : {}),
+      })
+      const started = performance.now()
+      for (const prompt of prompts) await synth.synthesize(prompt)
+      return performance.now() - started
+    }
+    for (let i = 0; i < 10; i++) await hitPass(i % 2 === 0)
+    // Many short passes, alternating which goes first: on a shared machine single passes vary by 2×, so the
+    // median of paired ratios and the ratio of the fastest passes are what say anything.
+    const hitRatios = []
+    const withRemote = []
+    const without = []
+    for (let r = 0; r < 200; r++) {
+      const first = r % 2 === 0
+      const a = await hitPass(first)
+      const b = await hitPass(!first)
+      hitRatios.push(first ? a / b : b / a)
+      withRemote.push(first ? a : b)
+      without.push(first ? b : a)
+    }
+    console.log('\n### Local hit path: remote configured vs none (200 hits of 100 KB per pass, 200 paired passes)\n')
+    console.log('| comparison | median of paired ratios | fastest pass / fastest pass | target |')
+    console.log('| --- | ---: | ---: | ---: |')
+    console.log(
+      `| hits with a remote configured / hits without | ${median(hitRatios).toFixed(3)}× | ${(Math.min(...withRemote) / Math.min(...without)).toFixed(3)}× | ≤ 1.02× |`,
+    )
   }
-  const hitPass = async (remote) => {
-    const synth = new CachedSynthesizer(inner, {
-      cache: new AudioCache(warm),
-      ...(remote ? { remote: { store: new S3Store(url) } } : {}),
-    })
-    const started = performance.now()
-    for (const prompt of prompts) await synth.synthesize(prompt)
-    return performance.now() - started
+  if (PARTS.includes('down')) {
+    // 3. Remote down (accepts, never answers) vs no remote: cold cache, every prompt synthesized.
+    const hung = await hungServer()
+    const downEnv = { AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${hung.port}` }
+    const deltas = []
+    for (let r = 0; r < 3; r++) {
+      const none = await fleet('none')
+      const down = await fleet('down', downEnv)
+      deltas.push(down.ms - none.ms)
+    }
+    hung.close()
+    console.log('\n### Remote down (hung) vs no remote, cold cache, 8 workers without the run probe (worst case)\n')
+    console.log('| comparison | median extra ms | in timeouts (3,000 ms) per worker | target |')
+    console.log('| --- | ---: | ---: | ---: |')
+    console.log(`| down − none | ${median(deltas).toFixed(0)} | ${(median(deltas) / 3000).toFixed(2)} | ≤ 1 |`)
   }
-  for (let i = 0; i < 10; i++) await hitPass(i % 2 === 0)
-  // Many short passes, alternating which goes first: on a shared machine single passes vary by 2×, so the
-  // median of paired ratios and the ratio of the fastest passes are what say anything.
-  const hitRatios = []
-  const withRemote = []
-  const without = []
-  for (let r = 0; r < 200; r++) {
-    const first = r % 2 === 0
-    const a = await hitPass(first)
-    const b = await hitPass(!first)
-    hitRatios.push(first ? a / b : b / a)
-    withRemote.push(first ? a : b)
-    without.push(first ? b : a)
-  }
-  console.log('\n### Local hit path: remote configured vs none (200 hits of 100 KB per pass, 200 paired passes)\n')
-  console.log('| comparison | median of paired ratios | fastest pass / fastest pass | target |')
-  console.log('| --- | ---: | ---: | ---: |')
-  console.log(
-    `| hits with a remote configured / hits without | ${median(hitRatios).toFixed(3)}× | ${(Math.min(...withRemote) / Math.min(...without)).toFixed(3)}× | ≤ 1.02× |`,
-  )
-
-  // 3. Remote down (accepts, never answers) vs no remote: cold cache, every prompt synthesized.
-  const hung = await hungServer()
-  const downEnv = { AWS_ENDPOINT_URL_S3: `http://127.0.0.1:${hung.port}` }
-  const deltas = []
-  for (let r = 0; r < 3; r++) {
-    const none = await fleet('none')
-    const down = await fleet('down', downEnv)
-    deltas.push(down.ms - none.ms)
-  }
-  hung.close()
-  console.log('\n### Remote down (hung) vs no remote, cold cache, 8 workers without the run probe (worst case)\n')
-  console.log('| comparison | median extra ms | in timeouts (3,000 ms) per worker | target |')
-  console.log('| --- | ---: | ---: | ---: |')
-  console.log(`| down − none | ${median(deltas).toFixed(0)} | ${(median(deltas) / 3000).toFixed(2)} | ≤ 1 |`)
 } finally {
   rmSync(tmp, { recursive: true, force: true })
   await stopRadosgw(gw.dir)
