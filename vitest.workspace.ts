@@ -9,5 +9,6 @@ export const projects = [
   'packages/cli',
   'packages/ai-sdk',
   'packages/gemini',
+  'packages/s3',
   'examples/voice-agent',
 ]

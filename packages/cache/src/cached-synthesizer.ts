@@ -4,12 +4,14 @@ import { assertNoCredentialFields } from './credential-fields.js'
 import { acquireEntryLock } from './internal/acquire.js'
 import { describe } from './internal/describe.js'
 import { withoutUndefined } from './internal/plain.js'
+import { RemoteLink } from './internal/remote.js'
 import { toAudio } from './internal/to-audio.js'
 import { WarnOnce } from './internal/warn-once.js'
 import { isInvalidAudioError } from './invalid-audio-error.js'
 import { assertPlainRecord, cacheKey } from './key.js'
 import { isLockTimeoutError, type LockTimeoutError } from './lock-timeout-error.js'
 import { CACHE_MODES, isCacheMode } from './mode.js'
+import type { RemoteOptions } from './remote-options.js'
 import { type CacheStats, emptyStats } from './stats.js'
 import type { Audio, CacheMode, EntryMeta, RussoLogger, SynthesizeOptions, Synthesizer } from './types.js'
 
@@ -28,11 +30,15 @@ export interface CachedSynthesizerOptions {
   missHint?: string
   /** In `refresh` mode, entries written at or after this time (epoch ms) count as fresh. Default: now. */
   refreshSince?: number
+  /** A shared remote store, asked on a local miss and given what is synthesized (`@russo/s3`). */
+  remote?: RemoteOptions
 }
 
 interface Outcome {
   audio: Audio
   cached: boolean
+  /** Fetched from the remote store. */
+  remote?: boolean
   /** Synthesis time: of this call when it synthesized, as recorded in the entry when cached. */
   synthMs: number
 }
@@ -56,6 +62,7 @@ export class CachedSynthesizer implements Synthesizer {
   readonly #refreshSince: number
   readonly #warnings: WarnOnce
   readonly #usedKeys = new Set<string>()
+  readonly #remote: RemoteLink | undefined
   #stats = emptyStats()
 
   constructor(inner: Synthesizer, options: CachedSynthesizerOptions = {}) {
@@ -84,6 +91,7 @@ export class CachedSynthesizer implements Synthesizer {
     this.#warnings = new WarnOnce(options.logger ?? this.cache.logger)
     this.#missHint = options.missHint
     this.#refreshSince = options.refreshSince ?? Date.now()
+    this.#remote = options.remote && new RemoteLink(options.remote, this.#warnings, () => this.#stats)
   }
 
   keyFor(text: string): string {
@@ -127,6 +135,7 @@ export class CachedSynthesizer implements Synthesizer {
         stats.charsSaved += chars
         stats.msSaved += outcome.synthMs
         stats.bytesFromCache += outcome.audio.data.byteLength
+        if (outcome.remote && leader) stats.remoteHits++
       } else {
         stats.misses++
         stats.syntheses++
@@ -176,27 +185,44 @@ export class CachedSynthesizer implements Synthesizer {
   async #lookup(key: string, text: string, options: SynthesizeOptions): Promise<Outcome> {
     const hit = this.#cached(key, text)
     if (hit) return hit
-    if (this.mode === 'offline') {
-      throw new CacheMissError({
-        prompt: text,
-        key,
-        cacheDir: this.cache.cacheDir,
-        ...(this.#missHint ? { hint: this.#missHint } : {}),
-        ...(this.cache.isLfsPointer(key) ? { lfsPointer: true } : {}),
-      })
-    }
+    if (this.mode === 'offline' && this.#remote === undefined) throw this.#missError(key, text)
     const acquired = await acquireEntryLock(this.cache, key, () => this.#cached(key, text), options.signal)
     if (acquired.kind === 'ready') return acquired.value
     if (acquired.kind === 'unlocked') this.#warnUnlocked(acquired.reason)
     try {
       const fresh = acquired.kind === 'locked' ? this.#cached(key, text) : undefined
       if (fresh) return fresh
+      const pulled = await this.#pull(key, text, options)
+      if (pulled) return pulled
+      if (this.mode === 'offline') throw this.#missError(key, text)
       const outcome = await this.#synthesize(text, options)
       this.#store(key, text, outcome)
+      if (outcome.audio.data.byteLength > 0)
+        await this.#remote?.push(key, text, this.cacheKeyExtra, outcome, options.signal)
       return outcome
     } finally {
       if (acquired.kind === 'locked') acquired.lock.release()
     }
+  }
+
+  #missError(key: string, text: string): CacheMissError {
+    return new CacheMissError({
+      prompt: text,
+      key,
+      cacheDir: this.cache.cacheDir,
+      ...(this.#missHint ? { hint: this.#missHint } : {}),
+      ...(this.cache.isLfsPointer(key) ? { lfsPointer: true } : {}),
+    })
+  }
+
+  /** The remote's entry, stored locally. `refresh` asks for new audio, so it never reads the remote. */
+  async #pull(key: string, text: string, options: SynthesizeOptions): Promise<Outcome | undefined> {
+    if (this.#remote === undefined || this.mode === 'refresh') return undefined
+    const found = await this.#remote.pull(key, text, options.signal)
+    if (found === undefined) return undefined
+    const outcome: Outcome = { audio: found.audio, cached: true, remote: true, synthMs: found.meta.synthMs ?? 0 }
+    this.#store(key, text, outcome)
+    return outcome
   }
 
   /** A usable entry: any valid one, or in `refresh` mode one written during this run. */

@@ -5,6 +5,7 @@ export type RussoErrorCode =
   | 'RUSSO_CACHE_WRITE'
   | 'RUSSO_CONFIG'
   | 'RUSSO_INVALID_AUDIO'
+  | 'RUSSO_REMOTE'
 
 /**
  * Base of russo-ts errors. Use the `is…Error()` guards rather than `instanceof`: Vitest workers

@@ -17,6 +17,11 @@ export { cacheKey } from './key.js'
 export { isLockTimeoutError, LockTimeoutError } from './lock-timeout-error.js'
 export { defaultLogger } from './logger.js'
 export { CACHE_MODES, isCacheMode } from './mode.js'
+export type { DecodedEntry, DecodeOptions } from './remote-entry.js'
+export { decodeRemoteEntry, encodeRemoteEntry, keyMatchesMeta } from './remote-entry.js'
+export type { RemoteMode, RemoteOptions } from './remote-options.js'
+export type { PutResult, RemoteEntry, RemoteFailure, RemotePutOptions, RemoteStore } from './remote-store.js'
+export { isRemoteStoreError, RemoteStoreError } from './remote-store.js'
 export type {
   LfsPointer,
   RemovalFailure,

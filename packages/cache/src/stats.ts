@@ -18,6 +18,12 @@ export interface CacheStats {
   msSaved: number
   bytesSynthesized: number
   bytesFromCache: number
+  /** Hits fetched from the remote store (and written to the local cache). */
+  remoteHits: number
+  /** Entries uploaded to the remote store (an upload that found the object there already is not counted). */
+  uploads: number
+  /** Remote requests that failed, and remote objects that failed their checks. */
+  remoteErrors: number
 }
 
 export function emptyStats(): CacheStats {
@@ -32,6 +38,9 @@ export function emptyStats(): CacheStats {
     msSaved: 0,
     bytesSynthesized: 0,
     bytesFromCache: 0,
+    remoteHits: 0,
+    uploads: 0,
+    remoteErrors: 0,
   }
 }
 

@@ -7,6 +7,7 @@ import { exportCommand } from './commands/export.js'
 import { html } from './commands/html.js'
 import { ls } from './commands/ls.js'
 import { prune } from './commands/prune.js'
+import { remote } from './commands/remote.js'
 import { show } from './commands/show.js'
 import { stats } from './commands/stats.js'
 import { verify } from './commands/verify.js'
@@ -15,7 +16,7 @@ import { makeContext } from './internal/context.js'
 
 const { version } = createRequire(import.meta.url)('../package.json') as { version: string }
 
-const COMMANDS: CliCommand[] = [ls, show, stats, verify, prune, clear, exportCommand, html]
+const COMMANDS: CliCommand[] = [ls, show, stats, verify, prune, clear, exportCommand, html, remote]
 
 const EXIT_CODES_HELP = `
 Exit codes:

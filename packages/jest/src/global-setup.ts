@@ -1,6 +1,7 @@
 import { realpathSync } from 'node:fs'
 import { fileURLToPath } from 'node:url'
 import { clearForRun } from './internal/clear-run.js'
+import { checkRemote } from './internal/remote-probe.js'
 import { markSetupRan } from './internal/run-parts.js'
 import { type ProjectConfigLike, projectSettings } from './internal/settings.js'
 import { checkCacheDir } from './internal/unwritable.js'
@@ -19,11 +20,15 @@ let hinted = false
  * russo's reporter gets a hint.
  */
 // biome-ignore lint/style/noDefaultExport: Jest calls a globalSetup module's default export
-export default function russoGlobalSetup(globalConfig: GlobalConfigLike, projectConfig: ProjectConfigLike): void {
+export default async function russoGlobalSetup(
+  globalConfig: GlobalConfigLike,
+  projectConfig: ProjectConfigLike,
+): Promise<void> {
   markSetupRan()
   const settings = projectSettings(projectConfig)
   checkCacheDir(settings.cacheDir, settings.mode.value)
   clearForRun(settings)
+  await checkRemote(settings, projectConfig.rootDir)
   if (hinted || hasReporter(globalConfig)) return
   hinted = true
   // Jest leaves `reporters` undefined when the config names none: then there are none to blame.

@@ -47,6 +47,7 @@ export async function finishRun(end: RunEnd): Promise<string | undefined> {
   const cacheDirs = [...summary.usedKeys.keys()]
   const modes = [...new Set(settings.map((s) => s.mode.value))]
   const ci = isCI(process.env.CI)
+  const remotes = [...new Set(settings.flatMap((s) => (s.remote ? [s.remote.url] : [])))]
   for (const path of new Set(settings.flatMap((s) => (s.json === undefined ? [] : [s.json])))) {
     writeJsonReport(path, {
       version: 1,
@@ -59,6 +60,7 @@ export async function finishRun(end: RunEnd): Promise<string | undefined> {
       pruned: typeof prune === 'number' ? prune : null,
       cleared: end.cleared ?? null,
       ci,
+      remotes,
     })
   }
   if (settings.length > 0 && !settings.some((s) => s.print)) return undefined
@@ -73,6 +75,7 @@ export async function finishRun(end: RunEnd): Promise<string | undefined> {
     dryRun: settings.some((s) => s.pruneDryRun),
     failed: end.failed,
     ci,
+    remotes,
   })
 }
 

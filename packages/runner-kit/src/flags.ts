@@ -14,7 +14,16 @@ export interface FlagLevel {
   clear?: Sourced<boolean>
   prune?: Sourced<boolean>
   pruneDryRun?: Sourced<boolean>
+  remote?: Sourced<string>
+  remoteMode?: Sourced<RemoteModeSetting>
+  remoteRequired?: Sourced<boolean>
 }
+
+/** `off` turns a configured remote off for one run. */
+export type RemoteModeSetting = 'readwrite' | 'read' | 'off'
+export const REMOTE_MODES: readonly RemoteModeSetting[] = ['readwrite', 'read', 'off']
+const REMOTE_FLAG = '--russo-remote'
+const REMOTE_MODE_FLAG = '--russo-remote-mode'
 
 const MODE_FLAGS: Record<string, CacheMode> = {
   '--russo-no-cache': 'off',
@@ -24,7 +33,14 @@ const MODE_FLAGS: Record<string, CacheMode> = {
 const SWITCH_FLAGS = ['--russo-clear-cache', '--russo-prune', '--russo-prune-dry-run'] as const
 const DIR_FLAG = '--russo-cache-dir'
 const MODE_FLAG = '--russo-cache-mode'
-export const KNOWN_FLAGS: readonly string[] = [...Object.keys(MODE_FLAGS), MODE_FLAG, ...SWITCH_FLAGS, DIR_FLAG]
+export const KNOWN_FLAGS: readonly string[] = [
+  ...Object.keys(MODE_FLAGS),
+  MODE_FLAG,
+  ...SWITCH_FLAGS,
+  DIR_FLAG,
+  REMOTE_FLAG,
+  REMOTE_MODE_FLAG,
+]
 export const KNOWN_ENV: readonly string[] = [
   'RUSSO_CACHE_MODE',
   'RUSSO_NO_CACHE',
@@ -32,6 +48,10 @@ export const KNOWN_ENV: readonly string[] = [
   'RUSSO_CACHE_DIR',
   'RUSSO_PRUNE',
   'RUSSO_PRUNE_DRY_RUN',
+  'RUSSO_REMOTE',
+  'RUSSO_REMOTE_MODE',
+  'RUSSO_REMOTE_REQUIRED',
+  'RUSSO_REMOTE_SIGNING_KEY',
 ]
 const SWITCH_LEVELS = {
   '--russo-clear-cache': 'clear',
@@ -73,6 +93,21 @@ export function readArgv(argv: readonly string[]): FlagLevel {
       if (inline !== undefined) throw configError(`${name} takes no value, got ${arg}.`)
       if (mode !== undefined) setMode(level, { value: mode, source: name })
       else level[switched as keyof typeof level & typeof switched] = { value: true, source: name }
+    } else if (name === REMOTE_FLAG || name === REMOTE_MODE_FLAG) {
+      const value = inline ?? argv[++i]
+      if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
+        throw configError(
+          name === REMOTE_FLAG
+            ? `${REMOTE_FLAG} needs a URL: ${REMOTE_FLAG}=s3://bucket/prefix.`
+            : `${REMOTE_MODE_FLAG} needs a mode: ${REMOTE_MODE_FLAG}=MODE, one of ${REMOTE_MODES.join(', ')}.`,
+        )
+      }
+      if (name === REMOTE_FLAG) level.remote = { value, source: REMOTE_FLAG }
+      else
+        level.remoteMode = {
+          value: checkedRemoteMode(value, `${REMOTE_MODE_FLAG}=${value}`),
+          source: `${REMOTE_MODE_FLAG}=${value}`,
+        }
     } else if (name === DIR_FLAG || name === MODE_FLAG) {
       const value = inline ?? argv[++i]
       if (value === undefined || value === '' || (inline === undefined && value.startsWith('--'))) {
@@ -106,11 +141,21 @@ export function readEnv(env: Readonly<Record<string, string | undefined>>): Flag
   if (envSwitch(env, 'RUSSO_PRUNE_DRY_RUN')) level.pruneDryRun = { value: true, source: 'RUSSO_PRUNE_DRY_RUN' }
   const dir = env.RUSSO_CACHE_DIR
   if (dir !== undefined && dir !== '') level.cacheDir = { value: dir, source: `RUSSO_CACHE_DIR=${dir}` }
+  // The URL is not echoed in `source`: a mistyped one might hold a secret.
+  if (env.RUSSO_REMOTE) level.remote = { value: env.RUSSO_REMOTE, source: 'RUSSO_REMOTE' }
+  const remoteMode = env.RUSSO_REMOTE_MODE
+  if (remoteMode) {
+    const source = `RUSSO_REMOTE_MODE=${remoteMode}`
+    level.remoteMode = { value: checkedRemoteMode(remoteMode, source), source }
+  }
+  if (env.RUSSO_REMOTE_REQUIRED !== undefined) {
+    level.remoteRequired = { value: envSwitch(env, 'RUSSO_REMOTE_REQUIRED'), source: 'RUSSO_REMOTE_REQUIRED' }
+  }
   return level
 }
 
 /** Words of russo's own settings: an unknown variable with one of them is a likely typo. */
-const SETTING_WORD = /^RUSSO_.*(CACHE|MODE|OFFLINE|ONLINE|REFRESH|RECORD|CLEAR|PRUNE|DRY|DIR)/
+const SETTING_WORD = /^RUSSO_.*(CACHE|MODE|OFFLINE|ONLINE|REFRESH|RECORD|CLEAR|PRUNE|DRY|DIR|REMOTE)/
 
 /**
  * `RUSSO_*` variables that look like russo settings but are not (`RUSSO_OFFLINE=1`): most likely typos,
@@ -147,6 +192,13 @@ function checkedMode(value: string, source: string): CacheMode {
 export function modeChoices(value: unknown): string {
   const meant = typeof value === 'string' ? nearest(value, CACHE_MODES) : undefined
   return `${meant === undefined ? '' : `did you mean ${meant}? `}allowed values: ${CACHE_MODES.join(', ')}.`
+}
+
+function checkedRemoteMode(value: string, source: string): RemoteModeSetting {
+  if (!(REMOTE_MODES as readonly string[]).includes(value)) {
+    throw configError(`${source} is not a remote mode; allowed values: ${REMOTE_MODES.join(', ')}.`)
+  }
+  return value as RemoteModeSetting
 }
 
 function envSwitch(env: Readonly<Record<string, string | undefined>>, name: string): boolean {

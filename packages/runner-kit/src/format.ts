@@ -19,6 +19,8 @@ export interface BlockInput {
   /** A failing run is no basis for pruning, so the block does not suggest it. */
   failed: boolean
   ci: boolean
+  /** The remote caches in use (`s3://…`); none: no remote figures. */
+  remotes?: readonly string[]
 }
 
 /** Unused entries the dry run lists in the block; the JSON report has them all. */
@@ -35,6 +37,13 @@ export function formatBlock(input: BlockInput): string {
     `syntheses ${pc.bold(count(total.syntheses))} (${duration(total.synthMs)})`,
     `errors ${total.errors > 0 ? pc.red(pc.bold(count(total.errors))) : pc.bold('0')}`,
     `saved ~${duration(total.msSaved)}, ${count(total.charsSaved)} chars`,
+    ...(input.remotes?.length
+      ? [
+          `remote hits ${pc.bold(count(total.remoteHits))}`,
+          `uploads ${pc.bold(count(total.uploads))}`,
+          `remote errors ${total.remoteErrors > 0 ? pc.yellow(pc.bold(count(total.remoteErrors))) : pc.bold('0')}`,
+        ]
+      : []),
   ]
   const unused = input.unused
   if (unused !== undefined) {

@@ -6,6 +6,8 @@ export {
   type FlagLevel,
   KNOWN_ENV,
   KNOWN_FLAGS,
+  REMOTE_MODES,
+  type RemoteModeSetting,
   readArgv,
   readEnv,
   type Sourced,
@@ -25,5 +27,7 @@ export {
 } from './options.js'
 export { cacheDirProblem, UNWRITABLE_WARNING, unusableCacheWarning } from './probe.js'
 export { listUnused, pruneUnused, type UnusedEntry } from './prune.js'
+export { loadS3, probeRemote, remoteDownWarning, remoteRequiredError, workerRemote } from './remote.js'
+export type { RemoteOption, RemoteSettings } from './remote-settings.js'
 export { type FileFigures, type RussoJsonReport, writeJsonReport } from './report-json.js'
 export { type FileRecord, type RunSummary, summarizeUses } from './summarize.js'

@@ -3,6 +3,7 @@ import { isAbsolute, resolve } from 'node:path'
 import { assertNoCredentialFields, type CacheMode, cacheKey, DEFAULT_CACHE_DIR, isCacheMode } from '@russo/cache'
 import { configError, type FlagLevel, modeChoices, readArgv, readEnv, type Sourced } from './flags.js'
 import { didYouMean } from './nearest.js'
+import { checkRemoteOption, type RemoteOption, type RemoteSettings, resolveRemote } from './remote-settings.js'
 
 export interface RussoReportOptions {
   /** Also write the figures, per test file and in total, as JSON to this path (relative to the Vitest root). */
@@ -23,6 +24,11 @@ export interface RussoPluginOptions {
   cacheKeyExtra?: Record<string, unknown>
   /** `false`: no summary block (pruning still works). An object: print it and also write JSON. */
   report?: boolean | RussoReportOptions
+  /**
+   * A shared remote cache: `'s3://bucket/prefix'` or `{ url, mode, required }` (needs `@russo/s3`).
+   * `--russo-remote`, `RUSSO_REMOTE`, `--russo-remote-mode` and `RUSSO_REMOTE_MODE` win.
+   */
+  remote?: RemoteOption
 }
 
 /** Everything the plugin decided for one project, in the main process. */
@@ -40,6 +46,8 @@ export interface RussoSettings {
   pruneDryRun: boolean
   print: boolean
   json: string | undefined
+  /** The remote cache, when one is configured and not turned off. */
+  remote: RemoteSettings | undefined
 }
 
 export interface SettingsInput {
@@ -90,6 +98,7 @@ export function resolveSettings({ options, root, argv, env, where = VITEST_OPTIO
     pruneDryRun: pick(levels, 'pruneDryRun')?.value ?? false,
     print: report !== false,
     json: typeof report === 'object' && report.json !== undefined ? resolve(root, report.json) : undefined,
+    remote: resolveRemote(levels, options.remote, where),
   }
 }
 
@@ -116,6 +125,7 @@ const OPTION_KEYS: readonly (keyof RussoPluginOptions)[] = [
   'mode',
   'cacheKeyExtra',
   'report',
+  'remote',
 ]
 const REPORT_KEYS: readonly (keyof RussoReportOptions)[] = ['json']
 
@@ -128,6 +138,7 @@ function checkOptions(options: RussoPluginOptions, where: OptionsWhere): void {
     checkKeys(options.report, REPORT_KEYS, where.option('report'))
   }
   const { synthesizer, cacheDir, mode, cacheKeyExtra, report } = options
+  checkRemoteOption(options.remote, where)
   if (synthesizer !== undefined && (typeof synthesizer !== 'string' || synthesizer === '')) {
     throw configError(
       `${where.option('synthesizer')} must be a module path (a string), resolved against ${where.root}.`,

@@ -9,6 +9,8 @@ export interface FileFigures {
   file: string
   cacheDir: string
   stats: CacheStats
+  /** Keys the file looked up (what `russo remote pull --report` fetches). */
+  keys: string[]
 }
 
 /** The JSON report: the figures of the printed block, per test file and in total. */
@@ -29,6 +31,8 @@ export interface RussoJsonReport {
   cleared: number | null
   /** Whether `CI` was set. */
   ci: boolean
+  /** Remote caches in use; their figures are `remoteHits`, `uploads` and `remoteErrors` in the stats. */
+  remotes: string[]
 }
 
 export function writeJsonReport(path: string, report: RussoJsonReport): void {

@@ -21,7 +21,7 @@ export interface FileRecord {
 export function summarizeUses(records: Iterable<FileRecord>): RunSummary {
   const summary: RunSummary = { files: [], total: emptyStats(), usedKeys: new Map() }
   for (const { project, file, use } of records) {
-    summary.files.push({ project, file, cacheDir: use.cacheDir, stats: use.stats })
+    summary.files.push({ project, file, cacheDir: use.cacheDir, stats: use.stats, keys: use.keys })
     addStats(summary.total, use.stats)
     const keys = summary.usedKeys.get(use.cacheDir) ?? new Set<string>()
     summary.usedKeys.set(use.cacheDir, keys)

@@ -82,7 +82,7 @@ describe('resolveSettings', () => {
     [
       ['--russo-nocache'],
       {},
-      'unknown flag --russo-nocache. Did you mean --russo-no-cache? The russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-cache-mode, --russo-clear-cache, --russo-prune, --russo-prune-dry-run, --russo-cache-dir.',
+      'unknown flag --russo-nocache. Did you mean --russo-no-cache? The russo flags are --russo-no-cache, --russo-refresh, --russo-offline, --russo-cache-mode, --russo-clear-cache, --russo-prune, --russo-prune-dry-run, --russo-cache-dir, --russo-remote, --russo-remote-mode.',
     ],
     [
       ['--russo-cache-mode=later'],

@@ -13,7 +13,7 @@ import {
   type SynthesizeOptions,
   type Synthesizer,
 } from '@russo/cache'
-import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
+import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING, workerRemote } from '@russo/runner-kit'
 import { test as base, inject, type RunnerTestFile, TestRunner } from 'vitest'
 import type { RussoProvided } from './internal/provided.js'
 
@@ -72,7 +72,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
   ],
   synth: [
     async ({ russoSynthesizer, audioCache }, use) => {
-      const { mode, cacheKeyExtra, missHint, refreshSince, unwritableWarned } = settings()
+      const { mode, cacheKeyExtra, missHint, refreshSince, unwritableWarned, remote } = settings()
       const file = currentFile()
       const synth = new TestSignalSynthesizer(russoSynthesizer, {
         cache: audioCache,
@@ -81,6 +81,7 @@ export const test = base.extend<{ $file: RussoFixtures }>({
         missHint,
         refreshSince,
         logger: loggerFor(unwritableWarned),
+        ...(remote ? { remote: workerRemote(remote.root, remote) } : {}),
       })
       try {
         await use(synth)

@@ -1,8 +1,11 @@
 import {
   cacheDirProblem,
   clearOnce,
+  probeRemote,
   type RussoPluginOptions,
   type RussoSettings,
+  remoteDownWarning,
+  remoteRequiredError,
   resolveSettings,
   unknownEnv,
   unusableCacheWarning,
@@ -30,14 +33,15 @@ export function russo(options: RussoPluginOptions = {}): Plugin {
     config(user) {
       inlineOurPackage(user)
     },
-    configureVitest({ vitest, project }) {
+    async configureVitest({ vitest, project }) {
       const settings = resolveSettings({ options, root: project.config.root, argv: process.argv, env: process.env })
       const reporter = reporterFor(vitest)
       const merging = Boolean(vitest.config.mergeReports)
       const cleared = settings.clear && !merging ? clearOnce(settings.cacheDir, settings.clearSource) : undefined
       reporter.addProject(project.name, settings, cleared)
       const warned = settings.mode.value !== 'off' && warnUnusable(vitest, settings)
-      project.provide('russo', provided(settings, reporter.startedAt, warned))
+      const remoteUp = await remoteUsable(vitest, project.config.root, settings)
+      project.provide('russo', { ...provided(settings, reporter.startedAt, warned), remote: remoteUp })
     },
   }
 }
@@ -71,7 +75,32 @@ function warnUnusable(vitest: Vitest, { cacheDir, mode }: RussoSettings): boolea
   return true
 }
 
-function provided(settings: RussoSettings, startedAt: number, unwritableWarned: boolean): RussoProvided {
+/** Probes per Vitest instance and remote URL: projects sharing a remote ask it once. */
+const probes = new WeakMap<Vitest, Map<string, Promise<string | undefined>>>()
+
+/**
+ * The remote the workers may use, or `null` when none is configured or the run's one probe found it
+ * unusable (one warning, or with RUSSO_REMOTE_REQUIRED a stop).
+ */
+async function remoteUsable(vitest: Vitest, root: string, settings: RussoSettings): Promise<RussoProvided['remote']> {
+  const remote = settings.remote
+  if (remote === undefined || settings.mode.value === 'off') return null
+  const byUrl = probes.get(vitest) ?? new Map<string, Promise<string | undefined>>()
+  probes.set(vitest, byUrl)
+  const first = !byUrl.has(remote.url)
+  if (first) byUrl.set(remote.url, probeRemote(root, remote))
+  const problem = await byUrl.get(remote.url)
+  if (problem === undefined) return { ...remote, root }
+  if (remote.required) throw remoteRequiredError(problem)
+  if (first) vitest.logger.warn(remoteDownWarning(problem))
+  return null
+}
+
+function provided(
+  settings: RussoSettings,
+  startedAt: number,
+  unwritableWarned: boolean,
+): Omit<RussoProvided, 'remote'> {
   return {
     version: 1,
     synthesizer: settings.synthesizer ?? null,

@@ -33,7 +33,8 @@ describe('what the plugin says once at start', () => {
     expect(unknownEnv({ RUSSO_OFFLINE: '1', RUSSO_CACHE_MODE: 'auto', PATH: '/bin' })).toBe(
       'russo: ignoring unknown environment variable RUSSO_OFFLINE (did you mean RUSSO_CACHE_MODE=offline?); ' +
         'the russo variables are RUSSO_CACHE_MODE, ' +
-        'RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN.',
+        'RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN, RUSSO_REMOTE, ' +
+        'RUSSO_REMOTE_MODE, RUSSO_REMOTE_REQUIRED, RUSSO_REMOTE_SIGNING_KEY.',
     )
     expect(unknownEnv({ RUSSO_OFFLINE: '1', RUSSO_REFRESH: '1' })).toMatch(
       /^russo: ignoring unknown environment variables RUSSO_OFFLINE \(did you mean RUSSO_CACHE_MODE=offline\?\), RUSSO_REFRESH \(did you mean RUSSO_CACHE_MODE=refresh\?\);/,

@@ -8,9 +8,16 @@ import {
   type RussoLogger,
   type SynthesizeOptions,
 } from '@russo/cache'
-import { makeSynthesizer, type RussoSettings, synthesizerFailure, UNWRITABLE_WARNING } from '@russo/runner-kit'
+import {
+  makeSynthesizer,
+  type RussoSettings,
+  synthesizerFailure,
+  UNWRITABLE_WARNING,
+  workerRemote,
+} from '@russo/runner-kit'
 import type { RussoHost } from './host-key.cjs'
 import { loadDefaultExport } from './load-module.js'
+import { remoteDown } from './remote-probe.js'
 import { currentRun, writeRecord } from './run-dir.js'
 import { runLevelFlagsHint } from './run-parts.js'
 import { fileSynthesizer, type ProjectConfigLike, projectName, projectSettings } from './settings.js'
@@ -96,7 +103,7 @@ export class FileSynth implements RussoHost {
 
   async #make(): Promise<CachedSynthesizer> {
     if (this.#synthesizer === undefined) throw synthesizerFailure(NO_SYNTHESIZER_MESSAGE)
-    const { cacheDir, mode, cacheKeyExtra } = this.#settings
+    const { cacheDir, mode, cacheKeyExtra, remote } = this.#settings
     const offline = mode.value === 'offline'
     let exported: unknown
     try {
@@ -113,6 +120,7 @@ export class FileSynth implements RussoHost {
       logger: this.#logger,
       missHint: missHint(mode.source),
       refreshSince: currentRun()?.startedAt ?? Date.now(),
+      ...(remote && !remoteDown(remote.url) ? { remote: workerRemote(this.#config.rootDir, remote) } : {}),
     })
     return this.#synth
   }

@@ -1,5 +1,5 @@
 /** Russo flags that take their value as the next argument when not written `--flag=value`. */
-const VALUE_FLAGS = ['--russo-cache-dir', '--russo-cache-mode']
+const VALUE_FLAGS = ['--russo-cache-dir', '--russo-cache-mode', '--russo-remote', '--russo-remote-mode']
 
 /**
  * Separates the `--russo-*` flags (with the values of those that take one) from the arguments meant

@@ -16,6 +16,13 @@ describe('russo-jest argument splitting', () => {
     })
   })
 
+  test('--russo-remote URL and --russo-remote-mode MODE take the next argument too', () => {
+    expect(splitArgv(['--russo-remote', 's3://bucket/voice', '--russo-remote-mode', 'read', 'tests/a'])).toEqual({
+      russo: ['--russo-remote', 's3://bucket/voice', '--russo-remote-mode', 'read'],
+      jest: ['tests/a'],
+    })
+  })
+
   test('a value flag followed by another option takes nothing (readArgv then says it needs a value)', () => {
     expect(splitArgv(['--russo-cache-dir', '--watch'])).toEqual({ russo: ['--russo-cache-dir'], jest: ['--watch'] })
     expect(splitArgv(['--russo-cache-mode'])).toEqual({ russo: ['--russo-cache-mode'], jest: [] })

@@ -1,4 +1,5 @@
 import type { CacheMode } from '@russo/cache'
+import type { RemoteSettings } from '@russo/runner-kit'
 
 /**
  * What the plugin hands each project's test workers through `project.provide('russo', …)` (so it must
@@ -19,6 +20,8 @@ export interface RussoProvided {
   missHint: string
   /** The main process warned that the cache cannot be written: workers stay quiet about it. */
   unwritableWarned: boolean
+  /** The remote cache, and the project root `@russo/s3` resolves from; `null`: none, or found unusable at start. */
+  remote: (RemoteSettings & { root: string }) | null
 }
 
 declare module 'vitest' {
