@@ -33,7 +33,7 @@ const fail = (message) => {
 }
 
 /** The fenced code blocks of a Markdown text: { lang, lines }. */
-export function codeBlocks(markdown) {
+function codeBlocks(markdown) {
   const blocks = []
   let open
   for (const line of markdown.split('\n')) {
@@ -67,7 +67,7 @@ function section(markdown, { from, to }) {
 }
 
 /** The guide's `npm install` lines (trailing comments dropped) and files ({ path, text }). */
-export function guideOf(markdown) {
+function guideOf(markdown) {
   const installs = []
   const files = []
   for (const block of codeBlocks(markdown)) {

@@ -11,7 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { gunzipSync } from 'node:zlib'
 
 const root = fileURLToPath(new URL('..', import.meta.url))
-export const packedDir = join(root, 'packed')
+const packedDir = join(root, 'packed')
 
 /** The package.json inside a tarball, read without unpacking it (tar: 512-byte headers, then the data). */
 function manifestOf(file) {
@@ -47,7 +47,7 @@ function workspaceVersions() {
 }
 
 /** name → { file, manifest } of the tarball of each package's current version in packed/. */
-export function packedPackages(dir = packedDir) {
+function packedPackages(dir = packedDir) {
   const versions = workspaceVersions()
   const found = new Map()
   let files = []
@@ -74,7 +74,7 @@ function fullName(name) {
 }
 
 /** The tarballs `names` need: themselves and every packed package they depend on or take as a peer. */
-export function closure(names, packed = packedPackages()) {
+function closure(names, packed = packedPackages()) {
   const todo = names.map(fullName)
   const seen = new Set()
   while (todo.length > 0) {
