@@ -1,7 +1,8 @@
 // The test-worker side of the plugin, kept in one module on purpose: the plugin inlines this package
 // (so the synthesizer's `import()` goes through Vite), and every module a test file reaches through
 // Vite costs a round trip to the main process per test file. Split over six modules it cost ~12 ms
-// per file in the forks pool (bench/overhead.mjs).
+// per file in the forks pool (bench/overhead.mjs). For the same reason it takes runner-kit's worker entry:
+// the package's main entry (flags, settings, report, prune, colours) cost ~25 ms more per file.
 import {
   type Audio,
   AudioCache,
@@ -13,7 +14,13 @@ import {
   type SynthesizeOptions,
   type Synthesizer,
 } from '@russo/cache'
-import { type FileUse, makeSynthesizer, synthesizerFailure, UNWRITABLE_WARNING, workerRemote } from '@russo/runner-kit'
+import {
+  type FileUse,
+  makeSynthesizer,
+  synthesizerFailure,
+  UNWRITABLE_WARNING,
+  workerRemote,
+} from '@russo/runner-kit/worker'
 import { test as base, inject, type RunnerTestFile, TestRunner } from 'vitest'
 import type { RussoProvided } from './internal/provided.js'
 
