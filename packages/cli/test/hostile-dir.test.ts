@@ -29,7 +29,7 @@ interface Removing {
 function writeReport(s: HostileDir, keys: string[]): string {
   const path = join(s.dir, '..', 'run.json')
   const files = [{ project: '', file: 'a.test.ts', cacheDir: s.dir, stats: { hits: 1, misses: 0 }, keys }]
-  writeFileSync(path, JSON.stringify({ version: 1, cacheDirs: [s.dir], files, unusedEntries: null }))
+  writeFileSync(path, JSON.stringify({ version: 1, cacheDirs: [s.dir], files, unusedEntries: [] }))
   return path
 }
 

@@ -1,5 +1,8 @@
-import { CACHE_MODES, type CacheMode, isCacheMode, RussoError } from '@russo/cache'
+import { CACHE_MODES, type CacheMode, isCacheMode } from '@russo/cache'
+import { configError } from './config-error.js'
 import { didYouMean, nearest } from './nearest.js'
+
+export { configError }
 
 /** A setting and where it came from, so messages can name the flag or variable the user typed. */
 export interface Sourced<T> {
@@ -61,19 +64,6 @@ const SWITCH_LEVELS = {
 
 const TRUE_WORDS = ['1', 'true', 'yes', 'on']
 const FALSE_WORDS = ['', '0', 'false', 'no', 'off']
-
-/**
- * A mistake in the user's flags or options: the message says it all, so the stack is left out. Vitest
- * prints startup errors with `console.error(error)`, which shows a stack-less error as
- * `[RussoError: …] { code: … }`, and Jest prints a thrown globalSetup's `stack`; this one prints as
- * the line `russo: …` in both (not `RussoError: russo: …`, which says russo twice).
- */
-export function configError(message: string): RussoError {
-  const error = new RussoError('RUSSO_CONFIG', `russo: ${message}`)
-  error.stack = error.message
-  Object.defineProperty(error, Symbol.for('nodejs.util.inspect.custom'), { value: () => error.stack })
-  return error
-}
 
 /**
  * The `--russo-*` flags of the main process's argv. Vitest rejects unknown options, so users pass them

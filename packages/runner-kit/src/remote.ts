@@ -2,7 +2,7 @@ import { createRequire } from 'node:module'
 import { join } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import type { PutResult, RemoteEntry, RemoteOptions, RemotePutOptions, RemoteStore } from '@russo/cache'
-import { configError } from './flags.js'
+import { configError } from './config-error.js'
 import type { RemoteSettings } from './remote-settings.js'
 
 /** What runner-kit uses of `@russo/s3` (an optional package: loaded only when a remote is configured). */

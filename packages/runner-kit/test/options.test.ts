@@ -130,7 +130,7 @@ describe('resolveSettings', () => {
 
   test('an unknown option key stops the run, naming the key and the nearest known one', () => {
     expect(() => settings([], {}, { cachedir: '.audio' } as never)).toThrow(
-      'russo(options): unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report.',
+      'russo(options): unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report, remote.',
     )
     expect(() => settings([], {}, { synthesiser: './synth.ts' } as never)).toThrow(
       'unknown option "synthesiser". Did you mean synthesizer?',

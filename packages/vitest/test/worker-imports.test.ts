@@ -31,6 +31,6 @@ function graph(start: string): Set<string> {
 test("the test entry reaches runner-kit's worker modules only, not its main-process ones", () => {
   const reached = [...graph(entry)].map((file) => file.replace(/.*\/(node_modules|packages)\//, ''))
   const kit = reached.filter((file) => /runner-kit\/dist\//.test(file)).map((file) => file.replace(/.*\//, ''))
-  expect(kit.sort()).toEqual(['make-synthesizer.js', 'probe.js', 'worker.js'])
+  expect(kit.sort()).toEqual(['config-error.js', 'make-synthesizer.js', 'probe.js', 'remote.js', 'worker.js'])
   expect(reached.filter((file) => /picocolors/.test(file))).toEqual([])
 })

@@ -56,11 +56,12 @@ export function readRunReport(path: string): RunReport {
 
 /** The keys a run used in `cacheDir`: its files' keys where recorded, else every entry it did not list as unused. */
 function usedBy(report: RunReport, cacheDir: string, entryKeys: string[]): Set<string> | string {
-  const files = report.files.filter((f) => resolve(f.cacheDir) === cacheDir)
-  if (files.some((f) => Array.isArray(f.keys))) return new Set(files.flatMap((f) => f.keys ?? []))
+  // A partial run's keys are only what its tests used: pruning by them would remove what the others need.
   if (report.unusedEntries === null) {
     return `Run report ${report.path} comes from a partial run (filtered, failed early or sharded): it cannot say which entries are unused. Use the report of a run of every test.`
   }
+  const files = report.files.filter((f) => resolve(f.cacheDir) === cacheDir)
+  if (files.some((f) => Array.isArray(f.keys))) return new Set(files.flatMap((f) => f.keys ?? []))
   const unused = new Set(report.unusedEntries.filter((e) => resolve(e.cacheDir) === cacheDir).map((e) => e.key))
   return new Set(entryKeys.filter((key) => !unused.has(key)))
 }

@@ -10,6 +10,8 @@ russo (russo-jest takes these out before Jest sees them; each has an environment
   --russo-prune            after a passing run of every test, remove the entries  RUSSO_PRUNE=1
                            no test used
   --russo-prune-dry-run    list what --russo-prune would remove                   RUSSO_PRUNE_DRY_RUN=1
+  --russo-remote=URL       share the cache through a bucket (s3://bucket/prefix)  RUSSO_REMOTE=URL
+  --russo-remote-mode=M    M is readwrite, read or off                            RUSSO_REMOTE_MODE=M
 
 Precedence: flags, then environment, then testEnvironmentOptions.russo in jest.config.
 `

@@ -147,7 +147,7 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
     expectStopped(
       run,
       project,
-      'russo: testEnvironmentOptions.russo: unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report.',
+      'russo: testEnvironmentOptions.russo: unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report, remote.',
     )
   })
 
@@ -169,7 +169,8 @@ describe.concurrent('flags and environment variables (jest 30)', () => {
     const warnings = run.output.split('\n').filter((line) => line.includes('RUSSO_OFFLINE'))
     expect(warnings).toEqual([
       'russo: ignoring unknown environment variable RUSSO_OFFLINE (did you mean RUSSO_CACHE_MODE=offline?); ' +
-        'the russo variables are RUSSO_CACHE_MODE, RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN.',
+        'the russo variables are RUSSO_CACHE_MODE, RUSSO_NO_CACHE, RUSSO_CLEAR_CACHE, RUSSO_CACHE_DIR, RUSSO_PRUNE, RUSSO_PRUNE_DRY_RUN, ' +
+        'RUSSO_REMOTE, RUSSO_REMOTE_MODE, RUSSO_REMOTE_REQUIRED, RUSSO_REMOTE_SIGNING_KEY.',
     ])
   })
 

@@ -56,7 +56,7 @@ describe.concurrent.each(inject('russoInstalls'))('vitest $vitestVersion', (inst
       const run = await project.run()
       expect(run.code).toBe(1)
       expect(run.output).toContain(
-        'russo: russo(options): unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report.',
+        'russo: russo(options): unknown option "cachedir". Did you mean cacheDir? The options are synthesizer, cacheDir, mode, cacheKeyExtra, report, remote.',
       )
       expect(run.output).not.toContain('Test Files')
       expect(project.calls()).toEqual([])
