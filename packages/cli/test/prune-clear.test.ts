@@ -46,11 +46,18 @@ function cacheOfFour() {
 }
 
 describe('russo prune --unused', () => {
-  test('with the keys of several shards: keeps what any used; --dry-run lists prompt and key and removes nothing', async () => {
+  test('with the keys of several full runs (one per runner): keeps what any used; --dry-run lists prompt and key and removes nothing', async () => {
     const { dir, a, b, c, py } = cacheOfFour()
-    const r1 = writeReport(join(dir, '..', 'shard1.json'), dir, { 'a.test.ts': [a] })
-    const r2 = writeReport(join(dir, '..', 'shard2.json'), dir, { 'b.test.ts': [b] })
+    // Each runner's own unused list cannot see the other's tests: the per-file keys decide.
+    const r1 = writeReport(join(dir, '..', 'vitest.json'), dir, { 'a.test.ts': [a] }, { unused: [] })
+    const r2 = writeReport(join(dir, '..', 'jest.json'), dir, { 'b.test.ts': [b] }, { unused: [] })
     const before = names(dir)
+    // Shards are partial runs: their keys say nothing of the tests other shards ran, so they never prune.
+    const s1 = writeReport(join(dir, '..', 'shard1.json'), dir, { 'a.test.ts': [a] })
+    const s2 = writeReport(join(dir, '..', 'shard2.json'), dir, { 'b.test.ts': [b] })
+    const shards = await russo(['prune', '--unused', '--report', s1, s2, '--dir', dir])
+    expect([shards.code, shards.stderr]).toEqual([2, expect.stringContaining('comes from a partial run')])
+    expect(names(dir)).toEqual(before)
     const dry = await russo(['prune', '--unused', '--report', r1, r2, '--dry-run', '--dir', dir])
     expect(dry.code).toBe(0)
     expect(dry.stdout).toContain(`would remove  ${c}  entry  unused by the reported runs  "used by nobody"`)
