@@ -3,6 +3,7 @@
 // needs a body in that format, the suite asks the adapter's own `wrap`.
 import { createServer, type ServerResponse } from 'node:http'
 import type { AddressInfo } from 'node:net'
+import { toWav } from '../to-wav.js'
 
 export type Fault =
   | { kind: 'hang' }
@@ -64,20 +65,6 @@ function respond(res: ServerResponse, fault: Fault): void {
 
 /** A WAV whose header declares 12,000 data bytes, with 2,001 bytes in all: a body cut short. */
 export function truncatedWavBytes(): Uint8Array {
-  const out = new Uint8Array(2001)
-  const view = new DataView(out.buffer)
-  const ascii = (at: number, s: string) => out.set(Buffer.from(s, 'latin1'), at)
-  ascii(0, 'RIFF')
-  view.setUint32(4, 36 + 12_000, true)
-  ascii(8, 'WAVEfmt ')
-  view.setUint32(16, 16, true)
-  view.setUint16(20, 1, true)
-  view.setUint16(22, 1, true)
-  view.setUint32(24, 24_000, true)
-  view.setUint32(28, 48_000, true)
-  view.setUint16(32, 2, true)
-  view.setUint16(34, 16, true)
-  ascii(36, 'data')
-  view.setUint32(40, 12_000, true)
-  return out
+  const whole = toWav({ data: new Uint8Array(12_000), format: 'pcm', sampleRate: 24_000, channels: 1, sampleWidth: 2 })
+  return whole.data.slice(0, 2001)
 }
